@@ -1,0 +1,34 @@
+// `npm run content -- check`          validate every question and quiz file (exit 1 with path and field on error)
+// `npm run content -- export --json`  print the whole bank, quiz keys included, as one JSON document
+import { ContentError, formatIssue } from "../lib/content/bank.ts";
+import { readBankFromDisk } from "../lib/content/read-bank.ts";
+
+const [command, ...flags] = process.argv.slice(2);
+
+function load() {
+  try {
+    return readBankFromDisk();
+  } catch (e) {
+    if (e instanceof ContentError) {
+      console.error(`${e.issues.length} content problem(s):\n${e.issues.map(formatIssue).join("\n")}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+if (command === "check") {
+  const bank = load();
+  const items = bank.reduce((n, e) => n + e.quiz.length, 0);
+  console.log(`ok: ${bank.length} questions, ${items} quiz items`);
+} else if (command === "export" && flags.includes("--json")) {
+  const bank = load();
+  const out = {
+    version: 1,
+    questions: bank.map(({ question, quiz }) => ({ ...question, quiz: { items: quiz } })),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+} else {
+  console.error("usage: npm run content -- check | export --json");
+  process.exit(2);
+}
