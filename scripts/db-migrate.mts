@@ -1,0 +1,25 @@
+// `npm run db:migrate` — apply prisma/migrations to the configured database (embedded by default),
+// then (unless --no-seed) seed it. Exits non-zero with a one-line reason when the database is unusable.
+import { databaseTarget } from "@/server/db";
+import { describeTarget, openDatabase } from "@/server/database";
+import { migrate } from "@/server/migrate";
+import { seed } from "@/server/seed";
+
+const withSeed = process.argv.includes("--seed");
+const target = databaseTarget();
+try {
+  const db = await openDatabase(target);
+  try {
+    const ran = await migrate(db.sql);
+    console.log(`[db] ${describeTarget(target)}: ${ran.length ? `applied ${ran.join(", ")}` : "up to date"}`);
+    if (withSeed) {
+      const n = await seed(db.prisma);
+      console.log(`[db] seed: ${n} demo account(s) created`);
+    }
+  } finally {
+    await db.close();
+  }
+} catch (e) {
+  console.error(`[db] ${(e as Error).message}`);
+  process.exit(1);
+}

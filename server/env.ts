@@ -1,0 +1,51 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Validated on first use; a bad value stops the
+ * server with a message naming the variable (never a stack trace with secrets).
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the embedded PGlite database under DATA_DIR. `postgres://…`: that PostgreSQL server. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)")
+    .optional(),
+  /** Where the embedded database and the generated AUTH_SECRET live. */
+  DATA_DIR: z.string().default("data"),
+  /** Required by the server (checked in server/auth.ts); scripts that only migrate do not need it. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one)").optional(),
+  AUTH_URL: z.url().optional(),
+  /** Trust X-Forwarded-For from a reverse proxy in front of the app (off by default: clients could spoof it). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Absolute path of the embedded database folder. */
+export function pgliteDir(e: Env = env()): string {
+  return path.resolve(e.DATA_DIR, "pglite");
+}
+
+/** True while `next build` runs: nothing may open the database then (see docs/decisions/001). */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
