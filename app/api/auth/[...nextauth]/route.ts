@@ -1,0 +1,2 @@
+// Auth.js endpoints (session, CSRF token, OAuth callbacks, sign-out).
+export { GET, POST } from "@/server/auth-handlers";

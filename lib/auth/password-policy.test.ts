@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { checkPassword } from "./password-policy";
+
+describe("password policy (ASVS 6.2)", () => {
+  it("refuses 7 characters and accepts 8", () => {
+    expect(checkPassword("qz7#kLm").ok).toBe(false);
+    expect(checkPassword("qz7#kLmw").ok).toBe(true);
+  });
+  it("accepts long passphrases of 64 and 128 characters, with no composition rules", () => {
+    expect(checkPassword("a".repeat(20) + " river stone lantern ").ok).toBe(true);
+    expect(checkPassword("x".repeat(64)).ok).toBe(true);
+    expect(checkPassword("correct horse battery staple ".repeat(4).slice(0, 128)).ok).toBe(true);
+    expect(checkPassword("alllowercaseletters").ok).toBe(true);
+  });
+  it("refuses the most common passwords, whatever their case", () => {
+    for (const p of ["password", "12345678", "iloveyou", "PASSWORD", "qwertyuiop"]) {
+      expect(checkPassword(p)).toMatchObject({ ok: false });
+    }
+  });
+  it("refuses more than 256 characters", () => {
+    expect(checkPassword("y".repeat(257)).ok).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+import "server-only";
+import { cache } from "react";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { env } from "@/server/env";
+import { getPrisma } from "@/server/db";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+
+/**
+ * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
+ * cookie gets nothing — docs/decisions/003). Password sign-in creates the same session row itself in
+ * server/actions/auth.ts, because Auth.js's Credentials provider only works with JWT sessions.
+ */
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
+
+/** Secure (and `__Secure-`-prefixed) cookies whenever the site is served over HTTPS. */
+export function useSecureCookies(): boolean {
+  return env().AUTH_URL?.startsWith("https:") ?? false;
+}
+
+export function sessionCookieName(): string {
+  return `${useSecureCookies() ? "__Secure-" : ""}authjs.session-token`;
+}
+
+// The adapter is created lazily: the database must not open on import (or during `next build`).
+function lazyAdapter() {
+  let adapter: ReturnType<typeof PrismaAdapter> | undefined;
+  const get = async () => (adapter ??= PrismaAdapter((await getPrisma()) as unknown as Parameters<typeof PrismaAdapter>[0]));
+  return new Proxy({} as ReturnType<typeof PrismaAdapter>, {
+    get: (_t, method: string) =>
+      async (...args: unknown[]) => {
+        const a = (await get()) as unknown as Record<string, (...x: unknown[]) => unknown>;
+        return a[method]!(...args);
+      },
+  });
+}
+
+export const adapter = lazyAdapter();
+
+function providers(): NextAuthConfig["providers"] {
+  const e = env();
+  const list: NextAuthConfig["providers"] = [];
+  // Never `allowDangerousEmailAccountLinking`: an OAuth account with the same email must not take over a password account.
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  return list;
+}
+
+export function oauthProviderIds(): string[] {
+  return (providers() ?? []).map((p) => (typeof p === "function" ? p() : p).id);
+}
+
+export const { handlers, auth, signOut } = NextAuth(() => {
+  const secret = env().AUTH_SECRET;
+  // Fail closed (GHSA-8fpg-xm3f-6cx3): without a secret nothing authenticates.
+  if (!secret) throw new Error("AUTH_SECRET is not set; `npm start` generates one in the data folder.");
+  return {
+    secret,
+    adapter,
+    providers: providers(),
+    trustHost: true,
+    useSecureCookies: useSecureCookies(),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
+    pages: { signIn: "/signin" },
+    callbacks: {
+      session({ session, user }) {
+        return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+      },
+    },
+  };
+});
+
+export type Viewer = { id: string; name: string | null; email: string };
+
+/** The signed-in user for this request, or null. Memoised per request. Checks the user id, never `!!session`. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth().catch(() => null);
+  const id = session?.user?.id;
+  if (typeof id !== "string" || !id) return null;
+  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "" };
+});
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("Sign in to continue.");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** Throws UnauthenticatedError when nobody is signed in. */
+export async function requireViewer(): Promise<Viewer> {
+  const v = await getViewer();
+  if (!v) throw new UnauthenticatedError();
+  return v;
+}
+
+export type { PrismaClient };
