@@ -2,18 +2,20 @@ import { THEME_SCRIPT_SHA256 } from "@/lib/theme-script";
 
 /**
  * Content-Security-Policy per route kind (docs/decisions/004):
- * - dynamic pages: a per-request nonce with 'strict-dynamic' (no 'unsafe-inline', no 'unsafe-eval');
- * - statically generated pages (built once, so no nonce can be stamped on their inline scripts):
- *   'self' plus 'unsafe-inline' for Next's inline bootstrap — never 'unsafe-eval';
+ * - dynamic pages (an allowlist below): a per-request nonce with 'strict-dynamic' (no 'unsafe-inline', no 'unsafe-eval');
+ * - everything else is built once (question pages, home, 404), so no nonce can be stamped on its inline
+ *   scripts: 'self' plus 'unsafe-inline' for Next's inline bootstrap — never 'unsafe-eval'. A page missing
+ *   from the allowlist therefore still works, with the weaker policy.
  * - the lab additionally allows WebAssembly compilation ('wasm-unsafe-eval') and same-origin workers.
  */
 export type CspKind = "dynamic" | "static" | "lab";
 
-/** Pages rendered at build time. Keep in step with the routes that have generateStaticParams / no dynamic APIs. */
+/** Pages rendered per request (they must be dynamic, or their scripts would lack the nonce). */
+const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard)(\/|$)/];
+
 export function cspKindFor(pathname: string): CspKind {
   if (pathname === "/lab" || pathname.startsWith("/lab/")) return "lab";
-  if (pathname === "/" || /^\/questions\/[a-z0-9-]+\/?$/.test(pathname)) return "static";
-  return "dynamic";
+  return DYNAMIC_PAGES.some((re) => re.test(pathname)) ? "dynamic" : "static";
 }
 
 export function buildCsp(kind: CspKind, nonce: string, dev = false): string {

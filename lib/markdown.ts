@@ -25,7 +25,7 @@ const processor = unified()
   .use(remarkMath)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  .use(rehypeKatex, { throwOnError: false, strict: "ignore" })
+  .use(rehypeKatex) // renders a KaTeX error span (never throws) on bad math
   .use(rehypeHighlight, { detect: false })
   .use(rehypeStringify)
   .freeze();

@@ -22,3 +22,15 @@ it("no policy allows eval outside development, and only the lab may compile wasm
   const scriptSrc = buildCsp("dynamic", "n").split("; ").find((d) => d.startsWith("script-src"));
   expect(scriptSrc).not.toContain("'unsafe-inline'");
 });
+
+it("uses the nonce policy only on pages rendered per request", async () => {
+  const { cspKindFor } = await import("./csp");
+  expect(cspKindFor("/")).toBe("static");
+  expect(cspKindFor("/questions/layer-freezing")).toBe("static");
+  expect(cspKindFor("/no-such-page")).toBe("static");
+  expect(cspKindFor("/questions")).toBe("dynamic");
+  expect(cspKindFor("/questions/layer-freezing/quiz")).toBe("dynamic");
+  expect(cspKindFor("/signin")).toBe("dynamic");
+  expect(cspKindFor("/dashboard")).toBe("dynamic");
+  expect(cspKindFor("/lab")).toBe("lab");
+});

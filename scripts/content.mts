@@ -1,7 +1,7 @@
 // `npm run content -- check`          validate every question and quiz file (exit 1 with path and field on error)
 // `npm run content -- export --json`  print the whole bank, quiz keys included, as one JSON document
-import { ContentError, formatIssue } from "../lib/content/bank.ts";
-import { readBankFromDisk } from "../lib/content/read-bank.ts";
+import { ContentError, formatIssue } from "@/lib/content/bank";
+import { readBankFromDisk } from "@/lib/content/read-bank";
 
 const [command, ...flags] = process.argv.slice(2);
 

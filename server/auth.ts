@@ -54,7 +54,7 @@ export function oauthProviderIds(): string[] {
   return (providers() ?? []).map((p) => (typeof p === "function" ? p() : p).id);
 }
 
-export const { handlers, auth, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const secret = env().AUTH_SECRET;
   // Fail closed (GHSA-8fpg-xm3f-6cx3): without a secret nothing authenticates.
   if (!secret) throw new Error("AUTH_SECRET is not set; `npm start` generates one in the data folder.");

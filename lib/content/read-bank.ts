@@ -6,7 +6,7 @@ import { buildBank, type BankEntry } from "@/lib/content/bank";
 export const CONTENT_DIR = path.join("content", "questions");
 
 /** Read and validate every question and quiz file under `dir`. Node only (used by server/content.ts and scripts). */
-export function readBankFromDisk(dir = path.join(process.cwd(), CONTENT_DIR)): BankEntry[] {
+export function readBankFromDisk(dir = path.join(/* turbopackIgnore: true */ process.cwd(), CONTENT_DIR)): BankEntry[] {
   const names = fs.readdirSync(dir).sort();
   const read = (n: string) => ({ path: path.join(CONTENT_DIR, n), raw: fs.readFileSync(path.join(dir, n), "utf8") });
   return buildBank(

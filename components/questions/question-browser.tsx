@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { getAllQuestions } from "@/server/content";
+import { searchQuestions } from "@/server/search";
+import { filterQuestions, type QuestionFilters } from "@/lib/content/filters";
+import { DIFFICULTIES, ROLES, TOPICS } from "@/lib/schemas/question";
+import { DifficultyBadge } from "@/components/questions/difficulty-badge";
+import { Highlighted } from "@/components/questions/highlighted";
+
+const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900";
+
+/** The /questions list: facet filters and ranked, typo-tolerant search. A plain GET form, so it works without JavaScript. */
+export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
+  const all = getAllQuestions();
+  const faceted = filterQuestions(all, filters);
+  const hits = filters.q ? searchQuestions(filters.q) : null;
+  const allowed = new Set(faceted.map((q) => q.slug));
+  const rows = hits
+    ? hits.filter((h) => allowed.has(h.slug)).map((h) => ({ question: all.find((q) => q.slug === h.slug)!, terms: h.terms }))
+    : faceted.map((question) => ({ question, terms: [] as string[] }));
+  const tags = [...new Set(all.flatMap((q) => q.tags))].sort();
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Questions</h1>
+      <form role="search" method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Search and filter questions">
+        <label className="flex flex-col gap-1 text-sm lg:col-span-2">
+          Search
+          <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. fine-tuning learning rate" className={selectClass} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Topic
+          <select name="topic" defaultValue={filters.topic ?? ""} className={selectClass}>
+            <option value="">All topics</option>
+            {Object.entries(TOPICS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Tag
+          <select name="tag" defaultValue={filters.tag ?? ""} className={selectClass}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Difficulty
+          <select name="difficulty" defaultValue={filters.difficulty ?? ""} className={selectClass}>
+            <option value="">Any</option>
+            {DIFFICULTIES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Role
+          <select name="role" defaultValue={filters.role ?? ""} className={selectClass}>
+            <option value="">Any role</option>
+            {Object.entries(ROLES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex gap-3 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-600">
+            Apply
+          </button>
+          <Link href="/questions" className="self-center text-sm underline">
+            Clear
+          </Link>
+        </div>
+      </form>
+
+      <p aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
+        {rows.length} question{rows.length === 1 ? "" : "s"}
+        {filters.q ? ` matching “${filters.q}”` : ""}
+      </p>
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+        {rows.map(({ question: q, terms }) => (
+          <li key={q.slug} className="py-4">
+            <Link href={`/questions/${q.slug}`} className="text-lg font-medium text-brand-700 hover:underline dark:text-brand-300">
+              <Highlighted text={q.title} terms={terms} />
+            </Link>
+            <p className="mt-1 text-slate-700 dark:text-slate-300">
+              <Highlighted text={q.question} terms={terms} />
+            </p>
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+              <DifficultyBadge difficulty={q.difficulty} />
+              <span>{TOPICS[q.topic]}</span>
+              <span aria-hidden="true">·</span>
+              <span>{ROLES[q.role]}</span>
+              {q.answerSource === "official" && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">official answer</span>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The lab's settings as a declarative table (after tensorflow/playground's state.ts): each entry
+ * says what the setting is, its default, and how it is validated; the whole object round-trips
+ * through URL search params so a run can be shared and reproduced.
+ */
+import { z } from "zod";
+import { LAB_BACKENDS } from "./backend";
+import { MAX_FROZEN } from "./architecture";
+import { TARGET_POOL_SIZE } from "./dataset";
+
+export const LAB_BASES = ["similar", "different", "none"] as const;
+export type LabBase = (typeof LAB_BASES)[number];
+
+/** Suggested training-set sizes (any integer in range is accepted). */
+export const N_CHOICES = [50, 100, 500, 2000] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const boolFlag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+/** One row per setting: what a user sees and what the URL accepts. */
+export const LAB_SETTINGS = {
+  /** Pretrained body to start from; "none" trains from scratch. */
+  base: { label: "Base model", default: "similar" as LabBase, schema: z.enum(LAB_BASES) },
+  /** Target training-set size, drawn from the 2,000-image pool. */
+  n: { label: "Training examples", default: 100, schema: int(10, TARGET_POOL_SIZE) },
+  /** Passes over the training set. */
+  epochs: { label: "Epochs", default: 20, schema: int(1, 200) },
+  /** Adam learning rate. */
+  lr: { label: "Learning rate", default: 0.003, schema: z.coerce.number().min(1e-5).max(1) },
+  /** Examples per optimizer step. */
+  batch: { label: "Batch size", default: 32, schema: int(1, 2048) },
+  /** TensorFlow.js backend. */
+  backend: { label: "Backend", default: "wasm" as (typeof LAB_BACKENDS)[number], schema: z.enum(LAB_BACKENDS) },
+  /** Number of body layers frozen (0 = fine-tune everything). */
+  k: { label: "Frozen layers", default: 1, schema: int(0, MAX_FROZEN) },
+  /** Compute the frozen layers' activations once instead of every epoch. */
+  cache: { label: "Cache frozen features", default: false, schema: boolFlag },
+  /** Seeds the subset, the initialisation and the shuffles. */
+  seed: { label: "Seed", default: 1, schema: int(0, 2 ** 31 - 1) },
+} as const;
+
+export type LabSettingKey = keyof typeof LAB_SETTINGS;
+
+export const LabSettingsSchema = z.object({
+  base: z.enum(LAB_BASES),
+  n: z.number().int().min(10).max(TARGET_POOL_SIZE),
+  epochs: z.number().int().min(1).max(200),
+  lr: z.number().min(1e-5).max(1),
+  batch: z.number().int().min(1).max(2048),
+  backend: z.enum(LAB_BACKENDS),
+  k: z.number().int().min(0).max(MAX_FROZEN),
+  cache: z.boolean(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+});
+export type LabSettings = z.infer<typeof LabSettingsSchema>;
+
+export const DEFAULT_LAB_SETTINGS: LabSettings = Object.fromEntries(
+  Object.entries(LAB_SETTINGS).map(([key, row]) => [key, row.default]),
+) as LabSettings;
+
+export type ParseResult =
+  | { ok: true; data: LabSettings }
+  | { ok: false; error: string; fieldErrors: Partial<Record<LabSettingKey, string>>; data: LabSettings };
+
+/**
+ * Reads settings from a URL; missing keys take their defaults. On bad values it returns
+ * ok: false with one message per field, and `data` with the bad fields reset to defaults
+ * so a page can still render.
+ */
+export function parseLabSettings(params: URLSearchParams): ParseResult {
+  const data = { ...DEFAULT_LAB_SETTINGS } as Record<LabSettingKey, unknown>;
+  const fieldErrors: Partial<Record<LabSettingKey, string>> = {};
+  for (const key of Object.keys(LAB_SETTINGS) as LabSettingKey[]) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const parsed = LAB_SETTINGS[key].schema.safeParse(raw.trim() === "" ? undefined : raw);
+    if (parsed.success) data[key] = parsed.data;
+    else fieldErrors[key] = `${LAB_SETTINGS[key].label}: ${parsed.error.issues[0]?.message ?? "invalid"}`;
+  }
+  const settings = data as LabSettings;
+  const keys = Object.keys(fieldErrors);
+  return keys.length === 0
+    ? { ok: true, data: settings }
+    : { ok: false, error: `Invalid lab settings: ${keys.join(", ")}`, fieldErrors, data: settings };
+}
+
+/** Writes every setting, so a shared URL keeps meaning the same run even if defaults change. */
+export function labSettingsToSearchParams(settings: LabSettings): URLSearchParams {
+  const valid = LabSettingsSchema.parse(settings);
+  const params = new URLSearchParams();
+  for (const key of Object.keys(LAB_SETTINGS) as LabSettingKey[]) {
+    const value = valid[key];
+    params.set(key, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
+  }
+  return params;
+}
