@@ -1,10 +1,15 @@
 /**
  * The lab's command line (`npm run lab -- <command>`):
  *   prepare [--out DIR]   build public/lab/data and train the base models (wasm, fixed seeds)
+ *   prepare --check       rebuild in a temp folder and verify the shipped files are reproduced
  *   sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1]
  *         [--backend wasm|cpu] [--lr 0.003] [--batch 32]
  * stdout carries only the result (one JSON object with --json); logs go to stderr.
  */
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   DEFAULT_LAB_SETTINGS,
@@ -23,7 +28,7 @@ const log = (line: string) => process.stderr.write(line + "\n");
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  npm run lab -- prepare [--out DIR]
+  npm run lab -- prepare [--out DIR | --check]
   npm run lab -- sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1] [--backend wasm|cpu] [--lr 0.003] [--batch 32]`;
 
 /** Validates sweep flags with the same table the page uses for its URL. */
@@ -108,10 +113,25 @@ async function sweep(args: string[]) {
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   if (command === "prepare") {
-    const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: "string" } } });
+    const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: "string" }, check: { type: "boolean" } } });
     await initNodeBackend("wasm");
-    const hashes = await prepare(values.out ?? DEFAULT_ROOT, log);
-    for (const [file, hash] of Object.entries(hashes)) log(`  ${hash}  ${file}`);
+    if (values.check) {
+      // Rebuild into a scratch folder and compare with the committed files byte for byte.
+      const scratch = await mkdtemp(path.join(tmpdir(), "lab-prepare-"));
+      const hashes = await prepare(scratch, log);
+      const differing: string[] = [];
+      for (const [file, hash] of Object.entries(hashes)) {
+        const shipped = createHash("sha256").update(await readFile(path.join(DEFAULT_ROOT, file))).digest("hex");
+        log(`  ${shipped === hash ? "same" : "DIFFERENT"}  ${file}`);
+        if (shipped !== hash) differing.push(file);
+      }
+      await rm(scratch, { recursive: true, force: true });
+      if (differing.length) throw new Error(`prepare does not reproduce: ${differing.join(", ")}`);
+      log("prepare reproduces every shipped file");
+    } else {
+      const hashes = await prepare(values.out ?? DEFAULT_ROOT, log);
+      for (const [file, hash] of Object.entries(hashes)) log(`  ${hash}  ${file}`);
+    }
   } else if (command === "sweep") {
     await sweep(rest);
   } else {

@@ -33,10 +33,9 @@ export function createNet(specs: readonly DenseSpec[], seed: number): LabNet {
   const biases: tf.Variable[] = [];
   for (const spec of specs) {
     const limit = Math.sqrt(6 / (spec.inputs + spec.units));
-    const init = tf.randomUniform([spec.inputs, spec.units], -limit, limit, "float32", deriveSeed(seed, spec.name));
-    kernels.push(tf.variable(init, true));
-    init.dispose();
-    biases.push(tf.variable(tf.zeros([spec.units]), true));
+    // tf.variable copies its initial value, so the initial tensors are tidied away.
+    kernels.push(tf.tidy(() => tf.variable(tf.randomUniform([spec.inputs, spec.units], -limit, limit, "float32", deriveSeed(seed, spec.name)), true)));
+    biases.push(tf.tidy(() => tf.variable(tf.zeros([spec.units]), true)));
   }
   return { specs: [...specs], kernels, biases };
 }
@@ -55,8 +54,10 @@ export function loadBody(net: LabNet, base: BaseWeights): void {
     if (layer.kernel.length !== spec.inputs * spec.units || layer.bias.length !== spec.units) {
       throw new Error(`Base "${base.name}" layer ${spec.name} has the wrong shape`);
     }
-    kernel.assign(tf.tensor2d(layer.kernel, [spec.inputs, spec.units]));
-    bias.assign(tf.tensor1d(layer.bias));
+    tf.tidy(() => {
+      kernel.assign(tf.tensor2d(layer.kernel, [spec.inputs, spec.units]));
+      bias.assign(tf.tensor1d(layer.bias));
+    });
   });
 }
 
