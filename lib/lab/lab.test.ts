@@ -35,7 +35,7 @@ const SEEDS = [1, 2, 3];
 
 describe("the freeze-layers lab reproduces LAB.md's qualitative results", () => {
   it("similar-task base, n = 50: the best frozen run beats training from scratch (mean of 3 subsets)", async () => {
-    const sweeps = [];
+    const sweeps: RunResult[][] = [];
     for (const seed of SEEDS) sweeps.push(await sweep(settings({ base: "similar", n: 50, epochs: 15, seed })));
     const scratch = mean(sweeps.map((runs) => find(runs, null).valAccuracy));
     const bestFrozen = Math.max(...[1, 2, 3].map((k) => mean(sweeps.map((runs) => find(runs, k).valAccuracy))));
