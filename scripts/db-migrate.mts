@@ -6,8 +6,8 @@ import { migrate } from "@/server/migrate";
 import { seed } from "@/server/seed";
 
 const withSeed = process.argv.includes("--seed");
-const target = databaseTarget();
 try {
+  const target = databaseTarget();
   const db = await openDatabase(target);
   try {
     const ran = await migrate(db.sql);

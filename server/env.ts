@@ -6,24 +6,24 @@ import { z } from "zod";
  * The one place that reads process.env. Validated on first use; a bad value stops the
  * server with a message naming the variable (never a stack trace with secrets).
  */
+// An empty variable (`FOO=`) means unset, as in most tools.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the embedded PGlite database under DATA_DIR. `postgres://…`: that PostgreSQL server. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)")
-    .optional(),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)")),
   /** Where the embedded database and the generated AUTH_SECRET live. */
   DATA_DIR: z.string().default("data"),
   /** Required by the server (checked in server/auth.ts); scripts that only migrate do not need it. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one)").optional(),
-  AUTH_URL: z.url().optional(),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (npm start generates one)")),
+  AUTH_URL: optional(z.url()),
   /** Trust X-Forwarded-For from a reverse proxy in front of the app (off by default: clients could spoof it). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  AUTH_GITHUB_ID: z.string().optional(),
-  AUTH_GITHUB_SECRET: z.string().optional(),
-  AUTH_GOOGLE_ID: z.string().optional(),
-  AUTH_GOOGLE_SECRET: z.string().optional(),
+  AUTH_GITHUB_ID: optional(z.string()),
+  AUTH_GITHUB_SECRET: optional(z.string()),
+  AUTH_GOOGLE_ID: optional(z.string()),
+  AUTH_GOOGLE_SECRET: optional(z.string()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

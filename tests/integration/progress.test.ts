@@ -1,0 +1,41 @@
+import { expect, it } from "vitest";
+import { getSelfGrade, listProgress, recordSelfGrade } from "@/server/data/progress";
+import { DataError } from "@/server/data/errors";
+import { describeEachDatabase } from "./support/databases";
+
+describeEachDatabase("self-grade progress", ({ db }) => {
+  async function user(email: string) {
+    const u = await db().prisma.user.create({ data: { email, name: email }, select: { id: true, email: true, name: true } });
+    return { id: u.id, email: u.email, name: u.name };
+  }
+
+  it("stores the ticked key points, and a second save replaces the first (one row)", async () => {
+    const a = await user("a@progress.test");
+    await recordSelfGrade(a, "layer-freezing", [2, 0, 2]);
+    const saved = await recordSelfGrade(a, "layer-freezing", [1]);
+    expect(saved.keyPointsHit).toEqual([1]);
+    expect((await getSelfGrade(a, "layer-freezing"))?.keyPointsHit).toEqual([1]);
+    expect(await db().prisma.questionProgress.count({ where: { userId: a.id } })).toBe(1);
+  });
+
+  it("keeps each user's progress to themselves", async () => {
+    const a = await user("a2@progress.test");
+    const b = await user("b2@progress.test");
+    await recordSelfGrade(a, "layer-freezing", [0, 1]);
+    expect(await getSelfGrade(b, "layer-freezing")).toBeNull();
+    expect(await listProgress(b)).toEqual([]);
+  });
+
+  it("rejects an unknown question or a key point out of range, and writes nothing", async () => {
+    const a = await user("a3@progress.test");
+    await expect(recordSelfGrade(a, "no-such-question", [0])).rejects.toThrow(DataError);
+    await expect(recordSelfGrade(a, "layer-freezing", [99])).rejects.toThrow(/Key points are numbered/);
+    expect(await db().prisma.questionProgress.count({ where: { userId: a.id } })).toBe(0);
+  });
+
+  it("stores exactly one row under concurrent saves", async () => {
+    const a = await user("a4@progress.test");
+    await Promise.all(Array.from({ length: 20 }, (_, i) => recordSelfGrade(a, "layer-freezing", [i % 3])));
+    expect(await db().prisma.questionProgress.count({ where: { userId: a.id } })).toBe(1);
+  });
+});
