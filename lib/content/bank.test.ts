@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildBank, ContentError } from "./bank";
+import { readBankFromDisk } from "./read-bank";
+
+const valid = (over: Record<string, string> = {}) => {
+  const fm: Record<string, string> = {
+    id: "q-901",
+    slug: "alpha",
+    title: "Alpha",
+    question: "What is alpha?",
+    instruction: "Explain.",
+    context: "Basics.",
+    topic: "transfer-learning",
+    tags: "[transfer-learning]",
+    difficulty: "easy",
+    role: "ml-engineer",
+    answerSource: "layerwise",
+    keyPoints: "[one, two, three]",
+    poorAnswer: "{answer: a, why: b}",
+    followUps: "[x, y]",
+    related: "[]",
+    sources: '[{title: T, url: "https://example.org/a"}]',
+    ...over,
+  };
+  const yaml = Object.entries(fm)
+    .filter(([, v]) => v !== "")
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
+  return `---\n${yaml}\n---\nThe answer.\n`;
+};
+const quiz = "items:\n  - {id: t1, prompt: p, keyPoint: 0, type: truefalse, answer: true, rationale: r}\n";
+const file = (slug: string, raw: string) => ({ path: `content/questions/${slug}.md`, raw });
+const quizFile = (slug: string, raw = quiz) => ({ path: `content/questions/${slug}.quiz.yaml`, raw });
+
+function issuesOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ContentError) return e.issues;
+    throw e;
+  }
+  return [];
+}
+
+describe("question bank rules", () => {
+  it("accepts a complete question with its quiz", () => {
+    const bank = buildBank([file("alpha", valid())], [quizFile("alpha")]);
+    expect(bank[0]?.question.answer).toBe("The answer.");
+  });
+
+  it.each(["keyPoints", "poorAnswer", "followUps", "sources", "instruction", "context", "difficulty"])(
+    "names the file and the field when %s is missing",
+    (field) => {
+      const issues = issuesOf(() => buildBank([file("alpha", valid({ [field]: "" }))], [quizFile("alpha")]));
+      expect(issues).toContainEqual(expect.objectContaining({ path: "content/questions/alpha.md", field }));
+    },
+  );
+
+  it("requires 3–7 key points and 2–4 follow-ups", () => {
+    const issues = issuesOf(() => buildBank([file("alpha", valid({ keyPoints: "[a, b]", followUps: "[a, b, c, d, e]" }))], [quizFile("alpha")]));
+    expect(issues.map((i) => i.field)).toEqual(expect.arrayContaining(["keyPoints", "followUps"]));
+  });
+
+  it("rejects a broken related link, a duplicate id, a duplicate slug and a missing quiz", () => {
+    const issues = issuesOf(() =>
+      buildBank(
+        [file("alpha", valid({ related: "[no-such]" })), file("beta", valid({ slug: "beta" })), { path: "content/questions/beta2.md", raw: valid({ id: "q-902", slug: "beta" }) }],
+        [quizFile("alpha")],
+      ),
+    );
+    const messages = issues.map((i) => `${i.field}: ${i.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'related.0: no question has slug "no-such"',
+        expect.stringMatching(/^id: duplicate id q-901/),
+        expect.stringMatching(/^slug: (duplicate slug beta|file must be named beta.md)/),
+        "quiz: missing quiz file beta.quiz.yaml",
+      ]),
+    );
+  });
+
+  it("rejects a quiz item whose key point does not exist, and a choice option without a rationale", () => {
+    const badQuiz = "items:\n  - {id: t1, prompt: p, keyPoint: 5, type: truefalse, answer: true, rationale: r}\n  - id: s1\n    prompt: p\n    keyPoint: 0\n    type: single\n    options:\n      - {id: a, text: A, correct: true}\n      - {id: b, text: B, correct: false, rationale: r}\n";
+    const issues = issuesOf(() => buildBank([file("alpha", valid())], [quizFile("alpha", badQuiz)]));
+    expect(issues.map((i) => i.field)).toEqual(expect.arrayContaining(["items.1.options.0.rationale"]));
+  });
+});
+
+describe("the shipped bank", () => {
+  const bank = readBankFromDisk();
+
+  it("validates, with at least 30 questions, each with a quiz", () => {
+    expect(bank.length).toBeGreaterThanOrEqual(30);
+    for (const e of bank) expect(e.quiz.length).toBeGreaterThan(0);
+  });
+
+  it("uses every quiz item type somewhere, and gives the official question at least 10 items", () => {
+    const types = new Set(bank.flatMap((e) => e.quiz.map((i) => i.type)));
+    expect([...types].sort()).toEqual(["freetext", "multiple", "numeric", "ordering", "single", "truefalse"]);
+    const official = bank.find((e) => e.question.slug === "layer-freezing");
+    expect(official?.question.answerSource).toBe("official");
+    expect(official!.quiz.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("contains math and code for the page tests to render", () => {
+    expect(bank.filter((e) => /\$[^$]+\$/.test(e.question.answer)).length).toBeGreaterThanOrEqual(3);
+    expect(bank.filter((e) => /```\w+/.test(e.question.answer)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  // The seed sits beside the repository (../shared) on developer machines and in CI.
+  const seedFile = path.resolve("..", "shared", "seed", "000_d753d79a0be1cd1b.txt");
+  it.runIf(fs.existsSync(seedFile))("holds the official question, instruction, context and answer verbatim from the seed", () => {
+    const seed = fs.readFileSync(seedFile, "utf8");
+    const q = bank.find((e) => e.question.slug === "layer-freezing")!.question;
+    const [head, rest] = seed.split("\n\nOfficial Answer\n\n") as [string, string];
+    const [question, instructionLine, contextLine] = head.split("\n\n");
+    expect(q.question).toBe(question);
+    expect(`Instruction: ${q.instruction}`).toBe(instructionLine);
+    expect(`Context: ${q.context}`).toBe(contextLine);
+    const answer = rest.replace(/\n*Related Questions\s*$/, "");
+    expect(q.answer).toBe(answer.trim());
+  });
+});
