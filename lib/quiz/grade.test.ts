@@ -83,7 +83,7 @@ describe("grading properties", () => {
   });
 
   it("ignores every field a client adds to the payload or to a response (mass assignment)", () => {
-    const junk = fc.anything({ maxDepth: 1, maxKeys: 2 });
+    const junk = fc.constantFrom<unknown>(1, 100, true, "right", null, { value: true }, [1]);
     const extras = fc.record({ score: junk, isCorrect: junk, points: junk, correct: junk, max: junk, attemptId: junk, userId: junk });
     fc.assert(
       fc.property(attemptArb, extras, ({ items, responses }, extra) => {
