@@ -4,7 +4,7 @@ import { QuizItemSchema } from "@/lib/schemas/quiz";
 import { gradeAttempt } from "./grade";
 import { shuffleWithSeed } from "./random";
 import { scoreItem } from "./scoring";
-import { attemptArb, itemArb, responseArb, seedArb } from "./test-arbitraries";
+import { attemptArb, itemArb, responseArb, seedArb, selfGradeArb } from "./test-arbitraries";
 import type { QuizItem } from "./types";
 
 // ≥ 1000 runs per property (QUALITY Q2); fast-check prints the seed of any failure for replay.
@@ -13,10 +13,10 @@ const runs = { numRuns: 1000 };
 /**
  * An independent reference for the two partial-credit rules, written from the rule text rather than
  * from the implementation: multiple = max(0, Σ chosen (correct ? 1/C : −1/W)); ordering = concordant
- * pairs / all pairs, counted over the key's positions.
+ * pairs / all pairs, counted over the key's positions; free text = distinct valid ticks / rubric length.
  */
-function referenceScore(item: QuizItem, raw: unknown): number | undefined {
-  const r = raw as { optionIds?: unknown; order?: unknown } | undefined;
+function referenceScore(item: QuizItem, raw: unknown, selfGrade: unknown): number | undefined {
+  const r = raw as { optionIds?: unknown; order?: unknown; text?: unknown } | undefined;
   if (item.type === "multiple" && Array.isArray(r?.optionIds) && new Set(r.optionIds).size === r.optionIds.length) {
     const C = item.options.filter((o) => o.correct).length;
     const W = item.options.length - C;
@@ -32,6 +32,10 @@ function referenceScore(item: QuizItem, raw: unknown): number | undefined {
     for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) if (pos(ids[a]) < pos(ids[b])) good++;
     return good / ((ids.length * (ids.length - 1)) / 2);
   }
+  if (item.type === "freetext" && typeof r?.text === "string" && r.text.trim() !== "" && Array.isArray(selfGrade)) {
+    const valid = selfGrade.every((i) => Number.isInteger(i) && i >= 0 && i < item.rubric.length);
+    return valid && new Set(selfGrade).size === selfGrade.length ? selfGrade.length / item.rubric.length : 0;
+  }
   return undefined;
 }
 
@@ -41,13 +45,15 @@ function reorderOptions(item: QuizItem, seed: number): QuizItem {
   return QuizItemSchema.parse({ ...item, options: shuffleWithSeed(item.options, seed) });
 }
 
-const itemWithResponse = itemArb.chain((item) => responseArb(item).map((response) => ({ item, response })));
+const itemWithResponse = itemArb.chain((item) =>
+  fc.tuple(responseArb(item), selfGradeArb(item)).map(([response, selfGrade]) => ({ item, response, selfGrade })),
+);
 
 describe("grading properties", () => {
   it("every score is within [0, max] and never throws, whatever the client sends", () => {
     fc.assert(
-      fc.property(itemWithResponse, ({ item, response }) => {
-        const r = scoreItem(item, response);
+      fc.property(itemWithResponse, ({ item, response, selfGrade }) => {
+        const r = scoreItem(item, response, selfGrade);
         expect(r.max).toBe(1);
         expect(r.score).toBeGreaterThanOrEqual(0);
         expect(r.score).toBeLessThanOrEqual(r.max);
@@ -60,9 +66,9 @@ describe("grading properties", () => {
 
   it("agrees with an independent reference for the partial-credit rules", () => {
     fc.assert(
-      fc.property(itemWithResponse, ({ item, response }) => {
-        const expected = referenceScore(item, response);
-        if (expected !== undefined) expect(scoreItem(item, response).score).toBeCloseTo(expected, 6);
+      fc.property(itemWithResponse, ({ item, response, selfGrade }) => {
+        const expected = referenceScore(item, response, selfGrade);
+        if (expected !== undefined) expect(scoreItem(item, response, selfGrade).score).toBeCloseTo(expected, 6);
       }),
       runs,
     );
@@ -70,9 +76,9 @@ describe("grading properties", () => {
 
   it("does not depend on the order options are listed or shown in", () => {
     fc.assert(
-      fc.property(itemWithResponse, seedArb, ({ item, response }, seed) => {
-        const a = scoreItem(item, response);
-        const b = scoreItem(reorderOptions(item, seed), response);
+      fc.property(itemWithResponse, seedArb, ({ item, response, selfGrade }, seed) => {
+        const a = scoreItem(item, response, selfGrade);
+        const b = scoreItem(reorderOptions(item, seed), response, selfGrade);
         expect(b.score).toBe(a.score);
         expect(b.correct).toBe(a.correct);
         const byId = (r: typeof a) => new Map(r.perOption?.map((o) => [o.id, o]));
@@ -86,15 +92,15 @@ describe("grading properties", () => {
     const junk = fc.constantFrom<unknown>(1, 100, true, "right", null, { value: true }, [1]);
     const extras = fc.record({ score: junk, isCorrect: junk, points: junk, correct: junk, max: junk, attemptId: junk, userId: junk });
     fc.assert(
-      fc.property(attemptArb, extras, ({ items, responses }, extra) => {
-        const honest = gradeAttempt(items, responses);
+      fc.property(attemptArb, extras, ({ items, responses, selfGrades }, extra) => {
+        const honest = gradeAttempt(items, responses, selfGrades);
         // JSON.parse makes "__proto__" an own property, exactly as a request body would.
         const proto = JSON.parse('{"__proto__": {"score": 1, "correct": "right", "isCorrect": true}}') as object;
         const tampered: Record<string, unknown> = { ...extra, ...proto };
         for (const [id, r] of Object.entries(responses)) {
           tampered[id] = r !== null && typeof r === "object" && !Array.isArray(r) ? { ...r, ...extra, ...proto } : r;
         }
-        expect(gradeAttempt(items, tampered)).toEqual(honest);
+        expect(gradeAttempt(items, tampered, { ...selfGrades, ...extra, ...proto })).toEqual(honest);
       }),
       runs,
     );
@@ -102,8 +108,8 @@ describe("grading properties", () => {
 
   it("totals are the sum of item scores over the item count", () => {
     fc.assert(
-      fc.property(attemptArb, ({ items, responses }) => {
-        const g = gradeAttempt(items, responses);
+      fc.property(attemptArb, ({ items, responses, selfGrades }) => {
+        const g = gradeAttempt(items, responses, selfGrades);
         expect(g.items.map((r) => r.itemId)).toEqual(items.map((i) => i.id));
         expect(g.max).toBe(items.length);
         expect(g.score).toBeCloseTo(g.items.reduce((s, r) => s + r.score, 0), 6);

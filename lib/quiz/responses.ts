@@ -28,15 +28,17 @@ export const TrueFalseResponseSchema = z.object({ type: z.literal("truefalse"), 
 export const NumericResponseSchema = z.object({ type: z.literal("numeric"), value: numericValue });
 /** Entry ids in the candidate's order, first to last. */
 export const OrderingResponseSchema = z.object({ type: z.literal("ordering"), order: z.array(id).max(MAX_LIST) });
+/** The answer text only: the self-grade is a separate, later input (see `SelfGradeSchema`). */
+export const FreeTextResponseSchema = z.object({ type: z.literal("freetext"), text: z.string().max(20_000) });
+
 /**
- * The answer text, then (after submit, once the rubric is shown) the 0-based indices of the rubric
- * points the candidate says their answer covers.
+ * A free-text self-grade: the 0-based indices of the rubric points the candidate says their answer
+ * covers. It is deliberately not part of the response: the rubric is only shown after submit, so a
+ * submit payload must not be able to claim rubric points it has never seen (`ticked` sent with the
+ * answer is stripped like any other extra field).
  */
-export const FreeTextResponseSchema = z.object({
-  type: z.literal("freetext"),
-  text: z.string().max(20_000),
-  ticked: z.array(z.number().int().min(0)).max(MAX_LIST).optional(),
-});
+export const SelfGradeSchema = z.array(z.number().int().min(0)).max(MAX_LIST);
+export type SelfGrade = z.infer<typeof SelfGradeSchema>;
 
 export const ResponseSchema = z.discriminatedUnion("type", [
   SingleResponseSchema,

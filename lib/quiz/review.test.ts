@@ -15,8 +15,11 @@ const ordering = item({ ...base, id: "o", type: "ordering", entries: ["x", "y", 
 const freetext = item({ ...base, id: "f", type: "freetext", rubric: ["p0", "p1", "p2"], modelAnswer: "M" });
 const truefalse = item({ ...base, id: "t", type: "truefalse", answer: true, rationale: "R t" });
 
-const review = (i: QuizItem, response: unknown, seed?: number) =>
-  reviewItem(i, response, scoreItem(i, response), seed === undefined ? undefined : presentItem(i, seed, { shuffleOptions: true }));
+const review = (i: QuizItem, response: unknown, seed?: number, selfGrade?: unknown) =>
+  reviewItem(i, response, scoreItem(i, response, selfGrade), {
+    ...(seed === undefined ? {} : { seen: presentItem(i, seed, { shuffleOptions: true }) }),
+    selfGrade,
+  });
 
 describe("reviewItem", () => {
   it("shows every option with its correct flag, rationale and the candidate's choice", () => {
@@ -69,7 +72,7 @@ describe("reviewItem", () => {
   });
 
   it("shows the rubric with the candidate's ticks and the model answer", () => {
-    expect(review(freetext, { type: "freetext", text: "mine", ticked: [1] })).toMatchObject({
+    expect(review(freetext, { type: "freetext", text: "mine" }, undefined, [1])).toMatchObject({
       rubric: [
         { text: "p0", ticked: false },
         { text: "p1", ticked: true },

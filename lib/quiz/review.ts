@@ -1,5 +1,5 @@
 import type { PublicQuizItem } from "./present";
-import { parseResponse } from "./responses";
+import { parseResponse, SelfGradeSchema } from "./responses";
 import type { ItemResult, QuizItem, Verdict } from "./types";
 
 /**
@@ -47,12 +47,18 @@ export type ReviewFreeTextItem = ReviewBase<"freetext"> & {
 };
 export type ReviewItem = ReviewChoiceItem | ReviewTrueFalseItem | ReviewNumericItem | ReviewOrderingItem | ReviewFreeTextItem;
 
+export type ReviewContext = {
+  /** The item's public view from `presentQuiz` with the attempt's seed: options are listed in the order the candidate saw. */
+  seen?: PublicQuizItem;
+  /** The stored free-text self-grade (ticked rubric indices), to show which points were claimed. */
+  selfGrade?: unknown;
+};
+
 /**
  * Builds the review of one item from the stored response and the stored result (never regraded here:
- * the stored result is what counted, QUALITY Q9). Pass the item's public view from `presentQuiz` with
- * the attempt's seed to list options in the order the candidate saw them.
+ * the stored result is what counted, QUALITY Q9).
  */
-export function reviewItem(item: QuizItem, response: unknown, result: ItemResult, seen?: PublicQuizItem): ReviewItem {
+export function reviewItem(item: QuizItem, response: unknown, result: ItemResult, { seen, selfGrade }: ReviewContext = {}): ReviewItem {
   const base = {
     id: item.id,
     prompt: item.prompt,
@@ -106,7 +112,8 @@ export function reviewItem(item: QuizItem, response: unknown, result: ItemResult
       };
     }
     case "freetext": {
-      const ticked = new Set(given?.type === "freetext" ? (given.ticked ?? []) : []);
+      const grade = SelfGradeSchema.safeParse(selfGrade);
+      const ticked = new Set(grade.success && result.reason === undefined ? grade.data : []);
       return {
         ...base,
         type: "freetext",

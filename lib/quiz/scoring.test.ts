@@ -122,19 +122,23 @@ describe("ordering (fraction of correctly ordered pairs)", () => {
 });
 
 describe("free text (self-graded against the rubric)", () => {
-  const grade = (r: object) => scoreItem(freetext, { type: "freetext", ...r });
+  const grade = (text: string, selfGrade?: unknown) => scoreItem(freetext, { type: "freetext", text }, selfGrade);
   it("scores ticked rubric points over rubric length, flagged self-graded", () => {
-    expect(grade({ text: "My answer", ticked: [0, 2, 3] })).toEqual({ itemId: "f", type: "freetext", score: 0.75, max: 1, correct: "self-graded" });
-    expect(grade({ text: "My answer", ticked: [] })).toMatchObject({ score: 0, correct: "self-graded" });
+    expect(grade("My answer", [0, 2, 3])).toEqual({ itemId: "f", type: "freetext", score: 0.75, max: 1, correct: "self-graded" });
+    expect(grade("My answer", [])).toMatchObject({ score: 0, correct: "self-graded" });
   });
   it("awards nothing before the self-grade or for a blank answer", () => {
-    expect(grade({ text: "My answer" })).toMatchObject({ score: 0, correct: "self-graded", reason: "awaiting self-grade" });
-    expect(grade({ text: "   ", ticked: [0, 1, 2, 3] })).toMatchObject({ score: 0, reason: "not answered" });
+    expect(grade("My answer")).toMatchObject({ score: 0, correct: "self-graded", reason: "awaiting self-grade" });
+    expect(grade("   ", [0, 1, 2, 3])).toMatchObject({ score: 0, reason: "not answered" });
   });
-  it("rejects ticks that are out of range or repeated", () => {
-    expect(grade({ text: "x", ticked: [4] }).reason).toMatch(/does not exist/);
-    expect(grade({ text: "x", ticked: [1, 1, 1, 1] })).toMatchObject({ score: 0 });
-    expect(grade({ text: "x", ticked: [-1] })).toMatchObject({ score: 0 });
+  it("ignores ticks sent with the answer: the rubric hasn't been shown yet", () => {
+    expect(scoreItem(freetext, { type: "freetext", text: "x", ticked: [0, 1, 2, 3] })).toMatchObject({ score: 0, reason: "awaiting self-grade" });
+  });
+  it("rejects self-grades that are out of range, repeated or malformed", () => {
+    expect(grade("x", [4]).reason).toMatch(/does not exist/);
+    expect(grade("x", [1, 1, 1, 1]).reason).toMatch(/twice/);
+    expect(grade("x", [-1])).toMatchObject({ score: 0, reason: expect.stringMatching(/^invalid self-grade/) });
+    expect(grade("x", "0,1")).toMatchObject({ score: 0, reason: expect.stringMatching(/^invalid self-grade/) });
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseResponse } from "./responses";
+import { parseResponse, SelfGradeSchema } from "./responses";
 import type {
   FreeTextResponse,
   MultipleResponse,
@@ -130,35 +130,38 @@ export function scoreOrdering(item: OrderingItem, response: OrderingResponse): S
 
 /**
  * Free text, graded by the candidate after submit: score = ticked rubric points / rubric length,
- * always flagged `self-graded`. A blank answer scores 0 whatever is ticked; before the self-grade
- * arrives (`ticked` absent) the score is 0 with a reason, so nothing is awarded until the candidate claims it.
+ * always flagged `self-graded`. A blank answer scores 0 whatever is ticked. Until the self-grade
+ * arrives (`selfGrade` undefined) the score is 0 with a reason, so nothing is awarded unclaimed.
+ * The self-grade is untrusted input too: ticks out of range or repeated score 0 with a reason.
  */
-export function scoreFreeText(item: FreeTextItem, response: FreeTextResponse): Scored {
+export function scoreFreeText(item: FreeTextItem, response: FreeTextResponse, selfGrade?: unknown): Scored {
   const base = { max: ITEM_MAX, correct: "self-graded" as const };
   if (response.text.trim() === "") return { ...base, score: 0, reason: "not answered" };
-  const ticked = response.ticked;
-  if (ticked === undefined) return { ...base, score: 0, reason: "awaiting self-grade" };
+  if (selfGrade === undefined || selfGrade === null) return { ...base, score: 0, reason: "awaiting self-grade" };
+  const parsed = SelfGradeSchema.safeParse(selfGrade);
+  if (!parsed.success) return { ...base, score: 0, reason: "invalid self-grade: expected a list of rubric point numbers" };
+  const ticked = parsed.data;
   const outOfRange = ticked.find((i) => i >= item.rubric.length);
-  if (outOfRange !== undefined) return { ...base, score: 0, reason: `invalid response: rubric point ${outOfRange} does not exist` };
-  if (hasDuplicates(ticked)) return { ...base, score: 0, reason: "invalid response: a rubric point is ticked twice" };
+  if (outOfRange !== undefined) return { ...base, score: 0, reason: `invalid self-grade: rubric point ${outOfRange} does not exist` };
+  if (hasDuplicates(ticked)) return { ...base, score: 0, reason: "invalid self-grade: a rubric point is ticked twice" };
   return { ...base, score: roundScore((ticked.length / item.rubric.length) * ITEM_MAX) };
 }
 
 /**
  * Grades one item from an untrusted raw response: validate the shape, then score. Never throws;
- * a blank or malformed response scores 0 and says why.
+ * a blank or malformed response scores 0 and says why. `selfGrade` is read for free-text items only.
  */
-export function scoreItem(item: QuizItem, raw: unknown): ItemResult {
+export function scoreItem(item: QuizItem, raw: unknown, selfGrade?: unknown): ItemResult {
   const head = { itemId: item.id, type: item.type };
   const parsed = parseResponse(item, raw);
   if (!parsed.ok) {
     const correct = item.type === "freetext" ? "self-graded" : "wrong";
     return { ...head, score: 0, max: ITEM_MAX, correct, reason: parsed.reason };
   }
-  return { ...head, ...scoreParsed(item, parsed.response) };
+  return { ...head, ...scoreParsed(item, parsed.response, selfGrade) };
 }
 
-function scoreParsed(item: QuizItem, response: unknown): Scored {
+function scoreParsed(item: QuizItem, response: unknown, selfGrade: unknown): Scored {
   // parseResponse guarantees response.type === item.type; the casts restate that pairing.
   switch (item.type) {
     case "single":
@@ -172,6 +175,6 @@ function scoreParsed(item: QuizItem, response: unknown): Scored {
     case "ordering":
       return scoreOrdering(item, response as OrderingResponse);
     case "freetext":
-      return scoreFreeText(item, response as FreeTextResponse);
+      return scoreFreeText(item, response as FreeTextResponse, selfGrade);
   }
 }

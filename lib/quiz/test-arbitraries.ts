@@ -109,20 +109,27 @@ export function responseArb(item: QuizItem): fc.Arbitrary<unknown> {
       );
     }
     case "freetext":
-      return fc.oneof(
-        fc
-          .tuple(fc.string(), fc.option(fc.uniqueArray(fc.nat(item.rubric.length - 1)), { nil: undefined }))
-          .map(([text, ticked]) => ({ type: "freetext", text, ...(ticked === undefined ? {} : { ticked }) })),
-        fc.array(fc.nat(10)).map((ticked) => ({ type: "freetext", text: "answer", ticked })),
-        garbage,
-      );
+      return fc.oneof(fc.string().map((text) => ({ type: "freetext", text })), garbage);
   }
 }
 
-/** A quiz with one raw response per item, keyed by item id as a client sends them. */
+/** A self-grade for a free-text item: valid ticks, out-of-range or repeated ticks, or junk. */
+export function selfGradeArb(item: QuizItem): fc.Arbitrary<unknown> {
+  const n = item.type === "freetext" ? item.rubric.length : 3;
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.uniqueArray(fc.nat(n - 1)) },
+    fc.array(fc.nat(10)),
+    fc.constantFrom(undefined, null, "0", [-1], [0.5], {}),
+  );
+}
+
+/** A quiz with one raw response per item, keyed by item id as a client sends them, and self-grades for its free-text items. */
 export const attemptArb = quizArb.chain((items) =>
-  fc.tuple(...items.map((item) => responseArb(item))).map((responses) => ({
-    items,
-    responses: Object.fromEntries(items.map((item, i) => [item.id, responses[i]])) as Record<string, unknown>,
-  })),
+  fc
+    .tuple(fc.tuple(...items.map((item) => responseArb(item))), fc.tuple(...items.map((item) => selfGradeArb(item))))
+    .map(([responses, grades]) => ({
+      items,
+      responses: Object.fromEntries(items.map((item, i) => [item.id, responses[i]])) as Record<string, unknown>,
+      selfGrades: Object.fromEntries(items.flatMap((item, i) => (item.type === "freetext" ? [[item.id, grades[i]]] : []))) as Record<string, unknown>,
+    })),
 );
