@@ -1,11 +1,14 @@
 /**
  * The lab's training loop. Why not model.fit: the step is overhead-bound (LAB.md), so this loop
- * keeps per-batch work small — the frozen prefix runs outside the gradient tape (or once, when
- * cached), the optimizer sees only trainable variables, and there is one minimize call per batch.
+ * keeps per-batch work small — the frozen prefix is plain inference (or runs once, when cached),
+ * gradients are written out by hand for the trainable layers only (step.ts), and one flat Adam
+ * update (optimizer.ts) replaces tfjs's per-variable one. bench/lab.mts measures it against model.fit.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { LabelledSet } from "./dataset";
 import { forward, type LabNet } from "./model";
+import { FlatAdam } from "./optimizer";
+import { flatGradient, trainableVariables } from "./step";
 import { createRandom, shuffled } from "./random";
 
 export interface EpochRecord {
@@ -66,23 +69,10 @@ function disposeResident(r: Resident) {
   tf.dispose([r.x, r.y, r.labels]);
 }
 
-/** Mean softmax cross-entropy with a hand-written gradient: (softmax − onehot) / batch. */
-const softmaxCrossEntropy = tf.customGrad(((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const l = args[0] as tf.Tensor2D;
-  const t = args[1] as tf.Tensor2D;
-  const save = args[2] as tf.GradSaveFunc;
-  const logProbs = tf.logSoftmax(l);
-  save([logProbs, t]);
-  const value = tf.neg(tf.mean(tf.sum(tf.mul(t, logProbs), -1)));
-  return {
-    value,
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [lp, target] = saved as [tf.Tensor2D, tf.Tensor2D];
-      const scale = tf.div(dy, lp.shape[0]);
-      return [tf.mul(tf.sub(tf.exp(lp), target), scale), tf.zerosLike(target)];
-    },
-  };
-}) as unknown as Parameters<typeof tf.customGrad>[0]) as (logits: tf.Tensor2D, onehot: tf.Tensor2D) => tf.Scalar;
+/** Mean softmax cross-entropy of logits against one-hot targets (for reporting; step.ts has the gradient). */
+export function softmaxCrossEntropy(logits: tf.Tensor2D, onehot: tf.Tensor2D): tf.Scalar {
+  return tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(logits)), -1))) as tf.Scalar;
+}
 
 /** Loss and accuracy of layers [from, end) on a resident set, in one read-back. */
 async function evaluate(net: LabNet, set: Resident, from: number): Promise<{ loss: number; acc: number }> {
@@ -108,8 +98,8 @@ export class LabAbortError extends Error {
 export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSet, options: TrainOptions): Promise<TrainResult> {
   const { frozen, epochs, batchSize } = options;
   const cached = options.cached && frozen > 0;
-  const trainVars = [...net.kernels.slice(frozen), ...net.biases.slice(frozen)];
-  const optimizer = tf.train.adam(options.learningRate);
+  const trainVars = trainableVariables(net, frozen);
+  const optimizer = new FlatAdam(trainVars, { learningRate: options.learningRate });
   const random = createRandom(options.seed);
   let trainSet = upload(train);
   let testSet = upload(test);
@@ -142,9 +132,9 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
           const idx = tf.tensor1d(batch, "int32");
           const x = tf.gather(trainSet.x, idx);
           const y = tf.gather(trainSet.y, idx);
-          // The frozen prefix runs before the tape starts, so no gradient bookkeeping is kept for it.
+          // The frozen prefix is plain inference: no gradient work at all below `frozen`.
           const h = inputLayer < frozen ? forward(net, x, inputLayer, frozen) : x;
-          optimizer.minimize(() => softmaxCrossEntropy(forward(net, h, frozen), y), false, trainVars);
+          optimizer.applyFlatGradient(flatGradient(net, frozen, h, y));
         });
         if (options.onBatch) await options.onBatch();
       }

@@ -1,0 +1,52 @@
+/**
+ * One training step's gradients, written out by hand for the MLP instead of recorded on tfjs's
+ * gradient tape. Outside the tape tfjs fuses matMul + bias + ReLU into one kernel, and there is no
+ * tape bookkeeping (identity copies, saved tensors, per-node closures): at batch 32 the step is
+ * bound by per-op overhead, not FLOPs (LAB.md), so fewer ops is what makes it faster.
+ * step.test.ts checks these gradients against tf.variableGrads.
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { LabNet } from "./model";
+
+/** The variables of layers [from, end), in the order {@link flatGradient} lists their gradients. */
+export function trainableVariables(net: LabNet, from: number): tf.Variable[] {
+  const out: tf.Variable[] = [];
+  for (let i = from; i < net.specs.length; i++) out.push(net.kernels[i] as tf.Variable, net.biases[i] as tf.Variable);
+  return out;
+}
+
+/**
+ * Gradient of the mean softmax cross-entropy with respect to layers [from, end), flattened and
+ * concatenated (kernel, bias per layer). `x` is the input to layer `from` (pixels or cached activations).
+ * Call inside tf.tidy.
+ */
+export function flatGradient(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor1D {
+  const layers = net.specs.length;
+  // acts[j] is the input of layer from + j; the last entry is the logits.
+  const acts: tf.Tensor2D[] = [x];
+  for (let i = from; i < layers; i++) {
+    acts.push(
+      tf.fused.matMul({
+        a: acts[acts.length - 1] as tf.Tensor2D,
+        b: net.kernels[i] as tf.Variable,
+        bias: net.biases[i] as tf.Variable,
+        activation: net.specs[i]?.activation,
+      }) as tf.Tensor2D,
+    );
+  }
+  const logits = acts[acts.length - 1] as tf.Tensor2D;
+  // d(mean CE)/d(logits) = (softmax − onehot) / batch
+  let d: tf.Tensor2D = tf.mul(tf.sub(tf.softmax(logits), onehot), tf.scalar(1 / x.shape[0]));
+  const parts: tf.Tensor1D[] = [];
+  for (let i = layers - 1; i >= from; i--) {
+    const input = acts[i - from] as tf.Tensor2D;
+    parts.push(tf.sum(d, 0), tf.reshape(tf.matMul(input, d, true, false), [-1]));
+    // No input gradient below the lowest trainable layer: nothing there learns.
+    if (i > from) {
+      // The input came out of a ReLU: its gradient passes only where it was positive.
+      d = tf.mul(tf.matMul(d, net.kernels[i] as tf.Variable, false, true), tf.step(input));
+    }
+  }
+  // parts were pushed top-down as (bias, kernel); reverse to (kernel, bias) bottom-up.
+  return tf.concat(parts.reverse()) as tf.Tensor1D;
+}
