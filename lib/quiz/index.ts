@@ -14,3 +14,4 @@ export * from "./review";
 export * from "./timing";
 export * from "./mistakes";
 export * from "./schedule";
+export * from "./leaks";

@@ -48,8 +48,9 @@ export const ResponseSchema = z.discriminatedUnion("type", [
   OrderingResponseSchema,
   FreeTextResponseSchema,
 ]);
-export type Response = z.infer<typeof ResponseSchema>;
-export type ResponseOfType<T extends QuizItemType> = Extract<Response, { type: T }>;
+/** Named QuizResponse, not Response, so it never shadows the Fetch API's Response in route handlers. */
+export type QuizResponse = z.infer<typeof ResponseSchema>;
+export type ResponseOfType<T extends QuizItemType> = Extract<QuizResponse, { type: T }>;
 export type SingleResponse = ResponseOfType<"single">;
 export type MultipleResponse = ResponseOfType<"multiple">;
 export type TrueFalseResponse = ResponseOfType<"truefalse">;

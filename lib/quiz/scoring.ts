@@ -13,6 +13,7 @@ import {
   verdictFor,
   type FreeTextItem,
   type ItemResult,
+  type ItemScore,
   type MultipleItem,
   type NumericItem,
   type OptionMark,
@@ -29,10 +30,8 @@ import {
  * shown in, so shuffling cannot change a grade.
  */
 
-type Scored = Omit<ItemResult, "itemId" | "type">;
-
-function zero(reason: string, extra: Partial<Scored> = {}): Scored {
-  return { score: 0, max: ITEM_MAX, correct: "wrong", reason, ...extra };
+function zero(reason: string): ItemScore {
+  return { score: 0, max: ITEM_MAX, correct: "wrong", reason };
 }
 
 function hasDuplicates(ids: readonly unknown[]): boolean {
@@ -40,7 +39,7 @@ function hasDuplicates(ids: readonly unknown[]): boolean {
 }
 
 /** Single choice: 1 for the correct option, 0 otherwise. */
-export function scoreSingle(item: SingleItem, response: SingleResponse): Scored {
+export function scoreSingle(item: SingleItem, response: SingleResponse): ItemScore {
   const chosen = item.options.find((o) => o.id === response.optionId);
   if (!chosen) return zero(`invalid response: "${response.optionId}" is not an option of this item`);
   const perOption: OptionMark[] = item.options.map((o) => ({
@@ -64,7 +63,7 @@ export function scoreSingle(item: SingleItem, response: SingleResponse): Scored 
  * a strategy, and one wrong tick costs the same share of the wrong options whatever the item's shape.
  * With W = 0 (every option correct) there is nothing to penalise.
  */
-export function scoreMultiple(item: MultipleItem, response: MultipleResponse): Scored {
+export function scoreMultiple(item: MultipleItem, response: MultipleResponse): ItemScore {
   const known = new Set(item.options.map((o) => o.id));
   const unknown = response.optionIds.find((id) => !known.has(id));
   if (unknown !== undefined) return zero(`invalid response: "${unknown}" is not an option of this item`);
@@ -86,7 +85,7 @@ export function scoreMultiple(item: MultipleItem, response: MultipleResponse): S
 }
 
 /** True/false: 1 when the value matches the answer. */
-export function scoreTrueFalse(item: TrueFalseItem, response: TrueFalseResponse): Scored {
+export function scoreTrueFalse(item: TrueFalseItem, response: TrueFalseResponse): ItemScore {
   const score = response.value === item.answer ? ITEM_MAX : 0;
   return { score, max: ITEM_MAX, correct: verdictFor(score, ITEM_MAX) };
 }
@@ -96,7 +95,7 @@ export function scoreTrueFalse(item: TrueFalseItem, response: TrueFalseResponse)
  * slack of 1e−9 absorbs binary rounding, so 0.4 against 0.3 ± 0.1 (|Δ| = 0.10000000000000003) counts.
  * NaN and ±Infinity are rejected by the response schema; the guard here keeps the scorer total anyway.
  */
-export function scoreNumeric(item: NumericItem, response: NumericResponse): Scored {
+export function scoreNumeric(item: NumericItem, response: NumericResponse): ItemScore {
   const value = response.value;
   if (!Number.isFinite(value)) return zero("invalid response: not a finite number");
   const slack = 1e-9 * Math.max(1, Math.abs(item.answer), Math.abs(item.tolerance));
@@ -111,7 +110,7 @@ export function scoreNumeric(item: NumericItem, response: NumericResponse): Scor
  * key order and why review shows the pairs, not just the number. The response must be a permutation
  * of the item's entries: a partial list has no well-defined pair count.
  */
-export function scoreOrdering(item: OrderingItem, response: OrderingResponse): Scored {
+export function scoreOrdering(item: OrderingItem, response: OrderingResponse): ItemScore {
   const rank = new Map(item.entries.map((e, i) => [e.id, i]));
   const order = response.order;
   const unknown = order.find((id) => !rank.has(id));
@@ -134,7 +133,7 @@ export function scoreOrdering(item: OrderingItem, response: OrderingResponse): S
  * arrives (`selfGrade` undefined) the score is 0 with a reason, so nothing is awarded unclaimed.
  * The self-grade is untrusted input too: ticks out of range or repeated score 0 with a reason.
  */
-export function scoreFreeText(item: FreeTextItem, response: FreeTextResponse, selfGrade?: unknown): Scored {
+export function scoreFreeText(item: FreeTextItem, response: FreeTextResponse, selfGrade?: unknown): ItemScore {
   const base = { max: ITEM_MAX, correct: "self-graded" as const };
   if (response.text.trim() === "") return { ...base, score: 0, reason: "not answered" };
   if (selfGrade === undefined || selfGrade === null) return { ...base, score: 0, reason: "awaiting self-grade" };
@@ -161,7 +160,7 @@ export function scoreItem(item: QuizItem, raw: unknown, selfGrade?: unknown): It
   return { ...head, ...scoreParsed(item, parsed.response, selfGrade) };
 }
 
-function scoreParsed(item: QuizItem, response: unknown, selfGrade: unknown): Scored {
+function scoreParsed(item: QuizItem, response: unknown, selfGrade: unknown): ItemScore {
   // parseResponse guarantees response.type === item.type; the casts restate that pairing.
   switch (item.type) {
     case "single":

@@ -68,7 +68,7 @@ export const itemArb: fc.Arbitrary<QuizItem> = fc
   .map((raw) => QuizItemSchema.parse(raw));
 
 /** A quiz: items with unique ids. */
-export const quizArb: fc.Arbitrary<QuizItem[]> = fc.uniqueArray(itemArb, { minLength: 1, maxLength: 6, selector: (i) => i.id });
+export const quizArb: fc.Arbitrary<QuizItem[]> = fc.uniqueArray(itemArb, { minLength: 1, maxLength: 4, selector: (i) => i.id });
 
 export const seedArb = fc.integer({ min: 0, max: 0xffffffff });
 

@@ -39,6 +39,9 @@ export type ItemResult = {
   reason?: string;
 };
 
+/** What a scorer decides; `scoreItem` adds the item's id and type. */
+export type ItemScore = Omit<ItemResult, "itemId" | "type">;
+
 /** Every item is worth one point, so a quiz's max is its item count and partial credit is a fraction. */
 export const ITEM_MAX = 1;
 
