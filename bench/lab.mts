@@ -3,7 +3,7 @@
  * (a) ms per epoch of the lab's training loop vs a plain tf.layers `model.fit` of the same model,
  *     data, batch size, optimizer and initial weights, at every k (and the cached loop);
  * (b) the backend's own matMul GFLOP/s vs the loop's achieved GFLOP/s (LAB.md's FLOP accounting).
- * Usage: npm run bench -- lab   (env-free; flags: --backend wasm|cpu --n 2000 --batch 32 --epochs 6)
+ * Usage: npm run bench -- lab   (flags: --backend wasm|cpu --n 2000 --batch 32 --epochs 5 --reps 3)
  */
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -124,8 +124,8 @@ export async function runLabBench(argv = process.argv.slice(3)) {
   const backend = await initNodeBackend((values.backend ?? "wasm") as "wasm" | "cpu");
   const n = Number(values.n ?? 2000);
   const batchSize = Number(values.batch ?? 32);
-  const epochs = Number(values.epochs ?? 6);
-  const reps = Number(values.reps ?? 2);
+  const epochs = Number(values.epochs ?? 5);
+  const reps = Number(values.reps ?? 3);
   const lr = DEFAULT_LAB_SETTINGS.lr;
   const loader = nodeLoader();
   const data = await loadLabData(loader);
@@ -157,30 +157,48 @@ export async function runLabBench(argv = process.argv.slice(3)) {
     const loop: number[] = [];
     const fit: number[] = [];
     const cachedLoop: number[] = [];
-    // Interleaved, so background load hits both sides alike.
+    const ratios: number[] = [];
+    // Interleaved, so background load hits both sides alike; each rep gives one paired ratio.
     for (let r = 0; r < reps; r++) {
-      fit.push(...(await fitMs(k)));
-      loop.push(...(await loopMs(k, false)));
+      const f = await fitMs(k);
+      const l = await loopMs(k, false);
+      fit.push(...f);
+      loop.push(...l);
+      ratios.push(median(f) / median(l));
       if (k > 0) cachedLoop.push(...(await loopMs(k, true)));
     }
     const cost = runCost(specs, k, false);
     const cachedCost = runCost(specs, k, true);
+    const gflops = (flopsPerSample: number, ms: number) => round((flopsPerSample * n) / (ms * 1e6), 3);
     const row = {
       k,
       trainableParams: cost.trainableParams,
       trainFlopsPerSample: cost.trainFlopsPerSample,
       fitMsPerEpoch: round(median(fit)),
       loopMsPerEpoch: round(median(loop)),
-      speedup: round(median(fit) / median(loop)),
+      /** Median over reps of (fit ms / loop ms) measured back to back. */
+      speedup: round(median(ratios)),
+      speedupRange: [round(Math.min(...ratios)), round(Math.max(...ratios))],
       cachedLoopMsPerEpoch: k > 0 ? round(median(cachedLoop)) : null,
       cachedSpeedupVsFit: k > 0 ? round(median(fit) / median(cachedLoop)) : null,
-      loopGflops: round((cost.trainFlopsPerSample * n) / (median(loop) * 1e6), 3),
-      cachedLoopGflops: k > 0 ? round((cachedCost.trainFlopsPerSample * n) / (median(cachedLoop) * 1e6), 3) : null,
-      fitGflops: round((cost.trainFlopsPerSample * n) / (median(fit) * 1e6), 3),
+      fitGflops: gflops(cost.trainFlopsPerSample, median(fit)),
+      loopGflops: gflops(cost.trainFlopsPerSample, median(loop)),
+      cachedLoopGflops: k > 0 ? gflops(cachedCost.trainFlopsPerSample, median(cachedLoop)) : null,
     };
     rows.push(row);
-    log(`  k=${k}: fit ${row.fitMsPerEpoch} ms, loop ${row.loopMsPerEpoch} ms (×${row.speedup}), cached ${row.cachedLoopMsPerEpoch ?? "–"} ms`);
+    log(`  k=${k}: fit ${row.fitMsPerEpoch} ms, loop ${row.loopMsPerEpoch} ms (×${row.speedup}, range ${row.speedupRange.join("–")}), cached ${row.cachedLoopMsPerEpoch ?? "–"} ms`);
   }
+
+  // Larger batches amortise the per-op overhead: the loop's rate at k = 0 as the batch grows.
+  const batchScaling = [];
+  for (const batch of [32, 128, 512]) {
+    const net = freshNet(base, 1);
+    const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
+    disposeNet(net);
+    const ms = median(history.slice(1).map((h) => h.ms));
+    batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });
+  }
+  log(`  k=0 batch scaling: ${batchScaling.map((b) => `${b.batch}: ${b.loopGflops} GFLOP/s`).join(", ")}`);
 
   const matmul = {
     square512: round(matMulRate(512, 512, 512)),
@@ -198,6 +216,7 @@ export async function runLabBench(argv = process.argv.slice(3)) {
     setup: { n, batchSize, epochsPerRep: epochs, reps, timedEpochsPerPoint: (epochs - 1) * reps, optimizer: "adam", lr, base: "similar" },
     perK: rows,
     matMulGflops: matmul,
+    batchScalingK0: batchScaling,
     loopGflopsBest: best,
     loopShareOfMatMulPeak: round(best / matmul.square512, 4),
     minSpeedupVsFit: Math.min(...rows.map((r) => r.speedup)),
