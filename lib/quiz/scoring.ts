@@ -106,8 +106,8 @@ export function scoreNumeric(item: NumericItem, response: NumericResponse): Item
 /**
  * Ordering, partial credit by correctly ordered pairs (Kendall-style): of the n(n−1)/2 pairs of entries,
  * the fraction the candidate put in the same relative order as the key. The reverse order scores 0.
- * Known trade-off: an untouched random start averages 1/2, which is why `presentQuiz` never shows the
- * key order and why review shows the pairs, not just the number. The response must be a permutation
+ * Known trade-off: an untouched random start averages 1/2 (and is never the key order, see
+ * `shuffleAwayFromKey`), so a half score on an ordering item means little. The response must be a permutation
  * of the item's entries: a partial list has no well-defined pair count.
  */
 export function scoreOrdering(item: OrderingItem, response: OrderingResponse): ItemScore {
