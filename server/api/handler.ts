@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { getViewer, type Viewer } from "@/server/auth";
+import { userForApiToken } from "@/server/data/api-tokens";
+import { DataError } from "@/server/data/errors";
+import { logEvent } from "@/server/log";
+
+/**
+ * The one wrapper for JSON API route handlers (/api/v1): authenticate (bearer token or session
+ * cookie), refuse cross-site cookie-authenticated writes, validate the JSON body with zod (unknown
+ * keys stripped), call the data layer, and map every outcome to a JSON body with a clear message:
+ * 400 invalid, 401 unauthenticated, 404 not found (also for others' data), 409 conflict, 413 too large.
+ */
+export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string>): Response {
+  const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+async function authenticate(req: Request): Promise<{ viewer: Viewer; via: "token" | "cookie" } | null> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const viewer = m ? await userForApiToken(m[1]!) : null;
+    return viewer ? { viewer, via: "token" } : null;
+  }
+  const viewer = await getViewer();
+  return viewer ? { viewer, via: "cookie" } : null;
+}
+
+/** A cookie-authenticated write must come from this site (CSRF): JSON content type and a same-origin Origin. */
+function crossSite(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = req.headers.get("origin");
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    try {
+      if (new URL(origin).host !== host) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+type Ctx<P> = { params: Promise<P> };
+
+export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>(
+  options: { body: S; auth: boolean },
+  fn: (args: { req: Request; viewer: Viewer | null; body: S extends z.ZodType ? z.output<S> : undefined; params: P }) => Promise<Response>,
+) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const auth = await authenticate(req);
+      if (options.auth && !auth) {
+        return apiError(401, "unauthenticated", "Sign in, or send a personal API token as `Authorization: Bearer lw_…`.");
+      }
+      const writes = req.method !== "GET" && req.method !== "HEAD";
+      if (writes && auth?.via === "cookie" && crossSite(req)) {
+        logEvent("authz.denied", { userId: auth.viewer.id, reason: "cross-site write", outcome: "denied" });
+        return apiError(403, "cross_site", "Cross-site requests cannot change data.");
+      }
+      let body: unknown = undefined;
+      if (options.body) {
+        if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+          return apiError(415, "unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`.");
+        }
+        const text = await req.text();
+        if (text.length > MAX_BODY_BYTES) return apiError(413, "too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : {};
+        } catch {
+          return apiError(400, "invalid_json", "The body is not valid JSON.");
+        }
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) {
+          const fields: Record<string, string> = {};
+          for (const i of parsed.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
+          return apiError(400, "invalid_request", "The request body is not valid.", fields);
+        }
+        body = parsed.data;
+      }
+      return await fn({ req, viewer: auth?.viewer ?? null, body: body as never, params: await ctx.params });
+    } catch (e) {
+      if (e instanceof DataError) {
+        const status = e.code === "not-found" ? 404 : e.code === "conflict" ? 409 : 400;
+        return apiError(status, e.code.replace("-", "_"), e.message);
+      }
+      const errorId = crypto.randomUUID();
+      logEvent("api.error", { errorId, path: new URL(req.url).pathname, message: (e as Error).message });
+      return apiError(500, "internal", `Something went wrong on our side (error ${errorId.slice(0, 8)}).`);
+    }
+  };
+}

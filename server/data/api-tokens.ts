@@ -1,0 +1,60 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { Viewer } from "@/server/auth";
+import { getPrisma } from "@/server/db";
+import { notFound } from "@/server/data/errors";
+
+/**
+ * Personal API tokens: 256 random bits shown once as `lw_<base64url>`; only the SHA-256 is stored,
+ * so a database leak does not leak tokens and lookup by hash has no timing side channel.
+ */
+export const TOKEN_PREFIX = "lw_";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export type ApiTokenDTO = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
+export async function createApiToken(viewer: Viewer, name: string): Promise<{ token: string; info: ApiTokenDTO }> {
+  const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+  const prisma = await getPrisma();
+  const row = await prisma.apiToken.create({
+    data: { userId: viewer.id, name, tokenHash: hashToken(token) },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+  return { token, info: toDTO(row) };
+}
+
+export async function listApiTokens(viewer: Viewer): Promise<ApiTokenDTO[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.apiToken.findMany({
+    where: { userId: viewer.id },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(toDTO);
+}
+
+export async function revokeApiToken(viewer: Viewer, id: string): Promise<void> {
+  const prisma = await getPrisma();
+  const { count } = await prisma.apiToken.updateMany({ where: { id, userId: viewer.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw notFound("That token");
+}
+
+/** The user a bearer token belongs to, or null for an unknown or revoked token. */
+export async function userForApiToken(token: string): Promise<Viewer | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const prisma = await getPrisma();
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return row.user;
+}
+
+function toDTO(r: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDTO {
+  return { id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import crypto from "node:crypto";
+import { cookies } from "next/headers";
+import type { Viewer } from "@/server/auth";
+import { getViewer } from "@/server/auth";
+import { useSecureCookies } from "@/server/auth";
+
+/**
+ * Who is taking a quiz: a signed-in user, or a guest browser identified by a random cookie
+ * (only its SHA-256 is stored). Guests' attempts can be added to an account after sign-up.
+ */
+export type QuizActor = { kind: "user"; userId: string } | { kind: "guest"; guestKeyHash: string };
+
+export const GUEST_COOKIE = "lw_guest";
+
+export function hashGuestKey(key: string): string {
+  return crypto.createHash("sha256").update(key).digest("hex");
+}
+
+export function actorForViewer(viewer: Viewer): QuizActor {
+  return { kind: "user", userId: viewer.id };
+}
+
+/** The actor of this request; creates the guest cookie when `create` and nobody is signed in. */
+export async function currentActor({ create }: { create: boolean }): Promise<QuizActor | null> {
+  const viewer = await getViewer();
+  if (viewer) return actorForViewer(viewer);
+  const jar = await cookies();
+  let key = jar.get(GUEST_COOKIE)?.value;
+  if (!key || !/^[A-Za-z0-9_-]{43}$/.test(key)) {
+    if (!create) return null;
+    key = crypto.randomBytes(32).toString("base64url");
+    jar.set(GUEST_COOKIE, key, { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: 60 * 60 * 24 * 90 });
+  }
+  return { kind: "guest", guestKeyHash: hashGuestKey(key) };
+}
+
+/** The guest key hash of this browser, if it has one (for importing guest attempts after sign-in). */
+export async function guestKeyHashOfRequest(): Promise<string | null> {
+  const key = (await cookies()).get(GUEST_COOKIE)?.value;
+  return key && /^[A-Za-z0-9_-]{43}$/.test(key) ? hashGuestKey(key) : null;
+}
