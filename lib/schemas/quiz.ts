@@ -7,6 +7,10 @@ import { z } from "zod";
  */
 
 const text = z.string().trim().min(1, "must not be empty");
+
+/** The lab's one-click presets, each demonstrating one claim of the official answer (docs: shared LAB.md). */
+export const LAB_PRESETS = ["cost", "small-data", "different-task", "cache"] as const;
+export type LabPreset = (typeof LAB_PRESETS)[number];
 const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case");
 
 const ItemBase = {
@@ -15,8 +19,8 @@ const ItemBase = {
   prompt: text,
   /** 0-based index into the question's key points that this item checks. */
   keyPoint: z.number().int().min(0),
-  /** Optional lab preset that demonstrates the claim behind the item. */
-  labPreset: z.string().optional(),
+  /** Optional lab preset that demonstrates the claim behind the item (the lab's presets, /lab?preset=…). */
+  labPreset: z.enum(LAB_PRESETS).optional(),
 };
 
 export const ChoiceOptionSchema = z.strictObject({
