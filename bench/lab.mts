@@ -115,7 +115,7 @@ function freshNet(base: BaseWeights, seed: number): LabNet {
   return net;
 }
 
-export async function runLabBench(argv = process.argv.slice(3)) {
+export async function runLabBench(argv: string[] = []) {
   const { values } = parseArgs({
     args: argv,
     strict: true,

@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-type Bench = () => Promise<unknown>;
+type Bench = (flags: string[]) => Promise<unknown>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   lab: async () => (await import("./lab.mjs")).runLabBench,
@@ -14,7 +14,11 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
 
 const RESULTS = path.join(import.meta.dirname, "results", "latest.json");
 
-async function main(names: string[]) {
+async function main(args: string[]) {
+  // `npm run bench -- lab --backend cpu`: names first, then flags for the named bench.
+  const firstFlag = args.findIndex((a) => a.startsWith("--"));
+  const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
+  const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
   const selected = names.length ? names : Object.keys(BENCHES);
   const unknown = selected.filter((n) => !(n in BENCHES));
   if (unknown.length) {
@@ -23,17 +27,19 @@ async function main(names: string[]) {
   }
   for (const name of selected) {
     const run = await (BENCHES[name] as () => Promise<Bench>)();
-    const result = await run();
+    const result = await run(flags);
+    // Runs with non-default flags keep their own key, so they never replace the default run's figures.
+    const key = flags.length ? `${name} ${flags.join(" ")}` : name;
     let all: Record<string, unknown> = {};
     try {
       all = JSON.parse(await readFile(RESULTS, "utf8")) as Record<string, unknown>;
     } catch {
       // First bench to write the file.
     }
-    all[name] = result;
+    all[key] = result;
     await mkdir(path.dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, JSON.stringify(all, null, 2) + "\n");
-    process.stderr.write(`bench ${name}: results merged into ${path.relative(process.cwd(), RESULTS)}\n`);
+    process.stderr.write(`bench ${key}: results merged into ${path.relative(process.cwd(), RESULTS)}\n`);
   }
 }
 
