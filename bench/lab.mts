@@ -192,10 +192,14 @@ export async function runLabBench(argv: string[] = []) {
   // Larger batches amortise the per-op overhead: the loop's rate at k = 0 as the batch grows.
   const batchScaling = [];
   for (const batch of [32, 128, 512]) {
-    const net = freshNet(base, 1);
-    const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
-    disposeNet(net);
-    const ms = median(history.slice(1).map((h) => h.ms));
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const net = freshNet(base, 1);
+      const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
+      disposeNet(net);
+      times.push(...history.slice(1).map((h) => h.ms));
+    }
+    const ms = median(times);
     batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });
   }
   log(`  k=0 batch scaling: ${batchScaling.map((b) => `${b.batch}: ${b.loopGflops} GFLOP/s`).join(", ")}`);

@@ -14,6 +14,7 @@ export { createNet, disposeNet, forward, loadBaseWeights, loadBody, readWeights 
 export type { BaseWeights, DenseWeights, LabNet } from "./model";
 export * from "./random";
 export * from "./run";
+export * from "./presets";
 export * from "./settings";
 export * from "./train";
 
