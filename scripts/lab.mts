@@ -3,7 +3,8 @@
  *   prepare [--out DIR]   build public/lab/data and train the base models (wasm, fixed seeds)
  *   prepare --check       rebuild in a temp folder and verify the shipped files are reproduced
  *   sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1]
- *         [--backend wasm|cpu] [--lr 0.003] [--batch 32]
+ *         [--backend wasm|cpu] [--lr 0.003] [--batch 32] [--preset cost|small-data|different-task|cache]
+ *         (a preset supplies the settings; explicit flags override them; its verdict is printed too)
  * stdout carries only the result (one JSON object with --json); logs go to stderr.
  */
 import { createHash } from "node:crypto";
@@ -13,6 +14,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   DEFAULT_LAB_SETTINGS,
+  isLabPresetId,
+  LAB_PRESET_IDS,
+  LAB_PRESET_TABLE,
   LAB_SETTINGS,
   loadBaseWeights,
   loadLabData,
@@ -29,11 +33,13 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   npm run lab -- prepare [--out DIR | --check]
-  npm run lab -- sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1] [--backend wasm|cpu] [--lr 0.003] [--batch 32]`;
+  npm run lab -- sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1] [--backend wasm|cpu] [--lr 0.003] [--batch 32] [--preset cost|small-data|different-task|cache]`;
 
 /** Validates sweep flags with the same table the page uses for its URL. */
 function sweepSettings(values: Record<string, string | boolean | undefined>): LabSettings {
-  const settings: Record<string, unknown> = { ...DEFAULT_LAB_SETTINGS };
+  const preset = values.preset;
+  if (typeof preset === "string" && !isLabPresetId(preset)) throw new UsageError(`--preset ${preset}: expected one of ${LAB_PRESET_IDS.join("|")}`);
+  const settings: Record<string, unknown> = { ...(typeof preset === "string" && isLabPresetId(preset) ? LAB_PRESET_TABLE[preset].settings : DEFAULT_LAB_SETTINGS) };
   for (const key of ["base", "n", "epochs", "seed", "backend", "lr", "batch"] as const) {
     const raw = values[key];
     if (raw === undefined) continue;
@@ -90,6 +96,7 @@ async function sweep(args: string[]) {
       backend: { type: "string" },
       lr: { type: "string" },
       batch: { type: "string" },
+      preset: { type: "string" },
     },
   });
   if (positionals.length) throw new UsageError(`unexpected argument: ${positionals.join(" ")}`);
@@ -102,11 +109,22 @@ async function sweep(args: string[]) {
   const runs = await runSweep(settings, { data, base }, (p) => {
     if (p.result) log(`  ${p.done}/${p.total} ${p.plan.frozen === null ? "scratch" : `k=${p.plan.frozen}${p.plan.cached ? " cached" : ""}`}: val ${p.result.valAccuracy.toFixed(3)}, ${p.result.msPerEpoch.toFixed(1)} ms/epoch`);
   });
+  const preset = isLabPresetId(values.preset) ? LAB_PRESET_TABLE[values.preset] : undefined;
+  const verdict = preset?.check(runs);
   if (values.json) {
-    const out = { backend, base: settings.base, n: settings.n, epochs: settings.epochs, seed: settings.seed, runs: runs.map(summary) };
+    const out = {
+      backend,
+      base: settings.base,
+      n: settings.n,
+      epochs: settings.epochs,
+      seed: settings.seed,
+      runs: runs.map(summary),
+      ...(preset && verdict ? { preset: preset.id, verdict } : {}),
+    };
     process.stdout.write(JSON.stringify(out) + "\n");
   } else {
     process.stdout.write(`base ${settings.base}, n ${settings.n}, ${settings.epochs} epochs, lr ${settings.lr}, batch ${settings.batch}, seed ${settings.seed}, backend ${backend}\n${table(runs)}\n`);
+    if (preset && verdict) process.stdout.write(`\npreset ${preset.id} — ${preset.title}: ${verdict.shown ? "shown" : "NOT shown"}. ${verdict.detail}\n`);
   }
 }
 
