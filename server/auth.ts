@@ -27,16 +27,22 @@ export function sessionCookieName(): string {
 }
 
 // The adapter is created lazily: the database must not open on import (or during `next build`).
-function lazyAdapter() {
+// Auth.js checks that each method exists, so every method is listed and delegates on first call.
+const ADAPTER_METHODS = [
+  "createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "deleteUser", "linkAccount", "unlinkAccount",
+  "createSession", "getSessionAndUser", "updateSession", "deleteSession", "createVerificationToken", "useVerificationToken",
+] as const;
+type FullAdapter = Required<Pick<ReturnType<typeof PrismaAdapter>, (typeof ADAPTER_METHODS)[number]>>;
+
+function lazyAdapter(): FullAdapter {
   let adapter: ReturnType<typeof PrismaAdapter> | undefined;
   const get = async () => (adapter ??= PrismaAdapter((await getPrisma()) as unknown as Parameters<typeof PrismaAdapter>[0]));
-  return new Proxy({} as ReturnType<typeof PrismaAdapter>, {
-    get: (_t, method: string) =>
-      async (...args: unknown[]) => {
-        const a = (await get()) as unknown as Record<string, (...x: unknown[]) => unknown>;
-        return a[method]!(...args);
-      },
-  });
+  return Object.fromEntries(
+    ADAPTER_METHODS.map((method) => [
+      method,
+      async (...args: unknown[]) => ((await get())[method] as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ) as unknown as FullAdapter;
 }
 
 export const adapter = lazyAdapter();

@@ -24,6 +24,8 @@ export function AuthForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // React resets a form after its action runs; put back what was typed (the action echoes it, never the password).
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
@@ -35,6 +37,8 @@ export function AuthForm({
               {f.label}
             </label>
             <input
+              key={`${f.name}:${values[f.name] ?? ""}`}
+              defaultValue={values[f.name]}
               id={f.name}
               name={f.name}
               type={f.type}

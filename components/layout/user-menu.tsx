@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
+import { useViewer } from "@/components/layout/session-provider";
 import { signOutAction } from "@/server/actions/auth";
 
 export function UserMenu() {
-  const { data, status } = useSession();
-  if (status === "loading") return <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">…</span>;
-  if (!data?.user?.id) {
+  const { status, viewer } = useViewer();
+  if (status === "loading") return <span className="text-sm text-slate-600 dark:text-slate-400">…</span>;
+  if (!viewer) {
     return (
       <span className="flex gap-3 text-sm">
         <Link href="/signin" prefetch={false} className="hover:underline">
@@ -21,7 +21,7 @@ export function UserMenu() {
   }
   return (
     <span className="flex items-center gap-3 text-sm">
-      <span aria-label="Signed in as">{data.user.name ?? data.user.email}</span>
+      <span>{viewer.name ?? viewer.email}</span>
       <form action={signOutAction}>
         <button type="submit" className="hover:underline">
           Sign out

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState, useTransition } from "react";
-import { useSession } from "next-auth/react";
+import { useViewer } from "@/components/layout/session-provider";
 import { saveSelfGradeAction, getSelfGradeAction } from "@/server/actions/progress";
 
 const storageKey = (slug: string) => `layerwise-selfgrade:${slug}`;
@@ -11,8 +11,8 @@ const storageKey = (slug: string) => `layerwise-selfgrade:${slug}`;
  * (and loaded back). Guest: kept in this browser.
  */
 export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints: string[] }) {
-  const { data, status } = useSession();
-  const signedIn = Boolean(data?.user?.id);
+  const { status, viewer } = useViewer();
+  const signedIn = Boolean(viewer);
   const [hits, setHits] = useState<number[]>([]);
   const [message, setMessage] = useState("");
   const [pending, startTransition] = useTransition();

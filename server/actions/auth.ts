@@ -41,6 +41,16 @@ const PER_CLIENT = 30;
 
 const GENERIC_FAILURE = "Email or password is incorrect.";
 
+/** What the user typed, to put back in the form after an error (never the password). */
+function echo(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ["name", "email"]) {
+    const v = formData.get(key);
+    if (typeof v === "string") out[key] = v.slice(0, 254);
+  }
+  return out;
+}
+
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of error.issues) out[String(i.path[0])] ??= i.message;
@@ -51,7 +61,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 async function startSession(userId: string): Promise<void> {
   const sessionToken = crypto.randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
-  await adapter.createSession!({ sessionToken, userId, expires });
+  await adapter.createSession({ sessionToken, userId, expires });
   (await cookies()).set(sessionCookieName(), sessionToken, {
     httpOnly: true,
     sameSite: "lax",
@@ -63,7 +73,7 @@ async function startSession(userId: string): Promise<void> {
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
   const ip = await clientIp();
 
@@ -74,7 +84,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!perClient.allowed || !perAccount.allowed) {
     logEvent("auth.ratelimited", { ip, scope: perClient.allowed ? "account" : "client", outcome: "denied" });
     const minutes = Math.ceil(Math.max(perClient.retryAfterS, perAccount.retryAfterS) / 60);
-    return { ok: false, error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    return { ok: false, error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: echo(formData) };
   }
 
   const prisma = await getPrisma();
@@ -83,7 +93,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) {
     logEvent("auth.signin.failure", { userId: user?.id ?? null, ip, outcome: "failure" });
-    return { ok: false, error: GENERIC_FAILURE };
+    return { ok: false, error: GENERIC_FAILURE, values: echo(formData) };
   }
   await clearRateLimit(`signin:account:${email}`);
   await startSession(user.id);
@@ -93,16 +103,16 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
   const policy = checkPassword(password);
-  if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason } };
+  if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
 
   const ip = await clientIp();
   const limit = await hitRateLimit(`signup:ip:${ip}`, PER_CLIENT, WINDOW_MS);
   if (!limit.allowed) {
     logEvent("auth.ratelimited", { ip, scope: "signup", outcome: "denied" });
-    return { ok: false, error: "Too many sign-up attempts from this network. Try again later." };
+    return { ok: false, error: "Too many sign-up attempts from this network. Try again later.", values: echo(formData) };
   }
 
   const prisma = await getPrisma();
@@ -115,7 +125,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     userId = user.id;
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return { ok: false, error: "An account could not be created with this email. If you already have one, sign in instead." };
+      return { ok: false, error: "An account could not be created with this email. If you already have one, sign in instead.", values: echo(formData) };
     }
     throw e;
   }

@@ -19,10 +19,9 @@ test("the official question is laid out as its source: Question, Instruction, Co
 
 test("the answer stays hidden until revealed by keyboard, then shows every paragraph verbatim", async ({ page }) => {
   await page.goto("/questions/layer-freezing");
-  const answerHeading = page.getByRole("heading", { name: "Official Answer" });
+  const answerHeading = page.getByRole("heading", { name: "Official Answer", exact: true });
   await expect(answerHeading).toBeHidden();
-  const reveal = page.getByText("Think first, then reveal the official answer");
-  await reveal.focus();
+  await page.locator("summary", { hasText: "Think first, then reveal the official answer" }).focus();
   await page.keyboard.press("Enter");
   await expect(answerHeading).toBeVisible();
   const shown = await page.locator("section[aria-labelledby=answer] p").allInnerTexts();
@@ -36,7 +35,7 @@ test("the reveal works without JavaScript (a disclosure element)", async ({ brow
   const page = await context.newPage();
   await page.goto("/questions/layer-freezing");
   await page.getByText("Think first, then reveal the official answer").click();
-  await expect(page.getByRole("heading", { name: "Official Answer" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Official Answer", exact: true })).toBeVisible();
   await context.close();
 });
 
@@ -74,7 +73,7 @@ test("the question list filters by topic and difficulty", async ({ page }) => {
 
 test("search finds a question by a misspelled word, and highlights the match", async ({ page }) => {
   await page.goto("/questions");
-  await page.getByLabel("Search").fill("freezng");
+  await page.getByRole("searchbox", { name: "Search" }).fill("freezng");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=freezng/);
   const first = page.getByRole("main").getByRole("listitem").first();
