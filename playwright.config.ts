@@ -40,6 +40,7 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       AUTH_URL: baseURL,
       DATABASE_URL: "",
+      AUTH_CLIENT_RATE_LIMIT: "1000",
     },
   },
 });

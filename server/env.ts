@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   AUTH_URL: optional(z.url()),
   /** Trust X-Forwarded-For from a reverse proxy in front of the app (off by default: clients could spoof it). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Sign-in and sign-up attempts allowed per client address per 15 minutes (the end-to-end suite raises it: every test signs up from 127.0.0.1). */
+  AUTH_CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),

@@ -87,4 +87,24 @@ test.describe("sign-in journey", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
   });
+
+  test("repeated wrong passwords for one account are slowed down, and a spoofed X-Forwarded-For does not help", async ({ page }) => {
+    const { email } = await signUp(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    let n = 0;
+    await page.route("**/*", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `203.0.113.${++n % 250}` } }));
+    await page.goto("/signin");
+    for (let i = 0; i < 11; i++) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`wrong password ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: /./ })).toBeVisible();
+    }
+    await expect(page.getByRole("alert")).toHaveText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+    // Even the right password waits until the window passes.
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText(/Too many sign-in attempts/);
+  });
 });

@@ -54,3 +54,25 @@ describe("embedded database lock", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe("start-up with an unusable database", () => {
+  const migrateScript = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.mts"], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+
+  it("an unreachable PostgreSQL server: one clear line, exit 1, no stack trace, no password", () => {
+    const r = migrateScript({ DATABASE_URL: "postgres://app:hunter2@127.0.0.1:1/layerwise" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Could not reach PostgreSQL at postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/layerwise/);
+    expect(r.stderr).not.toContain("hunter2");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a malformed DATABASE_URL names the variable", () => {
+    const r = migrateScript({ DATABASE_URL: "mysql://x/y" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("DATABASE_URL: must be a postgres:// URL");
+  });
+});
