@@ -198,6 +198,7 @@ export async function runLabBench(argv: string[] = []) {
       const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
       disposeNet(net);
       times.push(...history.slice(1).map((h) => h.ms));
+      log(`    batch ${batch}: ${history.map((h) => h.ms.toFixed(0)).join(",")}`);
     }
     const ms = median(times);
     batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });

@@ -106,9 +106,11 @@ async function sweep(args: string[]) {
   const data = await loadLabData(loader);
   const base = settings.base === "none" ? undefined : await loadBaseWeights(loader, settings.base);
   log(`sweep: base ${settings.base}, n ${settings.n}, ${settings.epochs} epochs, seed ${settings.seed}, ${backend}`);
+  const started = performance.now();
   const runs = await runSweep(settings, { data, base }, (p) => {
     if (p.result) log(`  ${p.done}/${p.total} ${p.plan.frozen === null ? "scratch" : `k=${p.plan.frozen}${p.plan.cached ? " cached" : ""}`}: val ${p.result.valAccuracy.toFixed(3)}, ${p.result.msPerEpoch.toFixed(1)} ms/epoch`);
   });
+  log(`sweep wall time ${((performance.now() - started) / 1000).toFixed(2)} s (warm-up, training and per-epoch evaluation)`);
   const preset = isLabPresetId(values.preset) ? LAB_PRESET_TABLE[values.preset] : undefined;
   const verdict = preset?.check(runs);
   if (values.json) {

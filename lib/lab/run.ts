@@ -9,7 +9,7 @@ import { targetTestSet, targetTrainSet, TARGET_CLASSES, type LabData, type Label
 import { createNet, disposeNet, loadBody, type BaseWeights } from "./model";
 import { deriveSeed } from "./random";
 import type { LabSettings } from "./settings";
-import { trainNet, type EpochRecord } from "./train";
+import { LabAbortError, trainNet, type EpochRecord } from "./train";
 
 /** Which point of the sweep a run is. */
 export interface RunPlan {
@@ -148,11 +148,34 @@ export async function runSweep(
 }
 
 /**
- * One short untimed run first: the backend's first steps pay one-off costs (kernel setup, memory
- * growth) that would otherwise be charged to whichever run comes first.
+ * An untimed run first: the backend's first steps pay one-off costs (kernel setup, memory growth,
+ * the JavaScript JIT warming up over the first few hundred ms) that would otherwise be charged to
+ * whichever run comes first. Stops after `budgetMs` or 10 epochs of the full training set.
  */
-export async function warmUp(settings: LabSettings, context: RunContext, sets = datasetsFor(context.data, settings)): Promise<void> {
-  await runOnce({ ...settings, base: "none", epochs: 2 }, { frozen: null, cached: false }, { data: context.data, signal: context.signal }, sets);
+export async function warmUp(
+  settings: LabSettings,
+  context: Pick<RunContext, "data" | "signal">,
+  sets = datasetsFor(context.data, settings),
+  budgetMs = 400,
+): Promise<void> {
+  const stop = new AbortController();
+  const outer = context.signal;
+  const start = performance.now();
+  const onOuterAbort = () => stop.abort();
+  outer?.addEventListener("abort", onOuterAbort);
+  try {
+    await runOnce({ ...settings, base: "none", epochs: 10 }, { frozen: null, cached: false }, {
+      data: context.data,
+      signal: stop.signal,
+      onEpoch: () => {
+        if (performance.now() - start > budgetMs) stop.abort();
+      },
+    }, sets);
+  } catch (error) {
+    if (!(error instanceof LabAbortError) || outer?.aborted) throw error;
+  } finally {
+    outer?.removeEventListener("abort", onOuterAbort);
+  }
 }
 
 /** Live tensors, for leak checks: should return to its value before a run. */

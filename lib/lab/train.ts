@@ -101,26 +101,23 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
   const trainVars = trainableVariables(net, frozen);
   const optimizer = new FlatAdam(trainVars, { learningRate: options.learningRate });
   const random = createRandom(options.seed);
-  let trainSet = upload(train);
-  let testSet = upload(test);
+  const trainSet = upload(train);
+  const testSet = upload(test);
+  // Activations at the frozen boundary never change. Evaluation always uses them (it is not part of
+  // the training cost); training uses them only when `cached`, which is what the user is comparing.
+  let boundaryTrain: tf.Tensor2D | undefined;
+  let boundaryTest: tf.Tensor2D | undefined;
   let cacheMs = 0;
-  // Where the trained part starts for each resident set: 0 = raw pixels, frozen = cached activations.
-  let inputLayer = 0;
   const history: EpochRecord[] = [];
   try {
-    if (cached) {
+    if (frozen > 0) {
       const start = performance.now();
-      const cache = (r: Resident): Resident => ({ ...r, x: tf.tidy(() => forward(net, r.x, 0, frozen)) });
-      const cachedTrain = cache(trainSet);
-      await cachedTrain.x.data();
-      cacheMs = performance.now() - start;
-      const cachedTest = cache(testSet);
-      trainSet.x.dispose();
-      testSet.x.dispose();
-      trainSet = cachedTrain;
-      testSet = cachedTest;
-      inputLayer = frozen;
+      boundaryTrain = tf.tidy(() => forward(net, trainSet.x, 0, frozen));
+      await boundaryTrain.data();
+      if (cached) cacheMs = performance.now() - start;
+      boundaryTest = tf.tidy(() => forward(net, testSet.x, 0, frozen));
     }
+    const trainX = cached && boundaryTrain ? boundaryTrain : trainSet.x;
     const indices = Array.from({ length: train.count }, (_, i) => i);
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const order = shuffled(indices, random);
@@ -130,10 +127,10 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
         const batch = order.slice(b, b + batchSize);
         tf.tidy(() => {
           const idx = tf.tensor1d(batch, "int32");
-          const x = tf.gather(trainSet.x, idx);
+          const x = tf.gather(trainX, idx);
           const y = tf.gather(trainSet.y, idx);
-          // The frozen prefix is plain inference: no gradient work at all below `frozen`.
-          const h = inputLayer < frozen ? forward(net, x, inputLayer, frozen) : x;
+          // Without a cache the frozen prefix runs every step, as plain inference: no gradient work below `frozen`.
+          const h = cached ? x : forward(net, x, 0, frozen);
           optimizer.applyFlatGradient(flatGradient(net, frozen, h, y));
         });
         if (options.onBatch) await options.onBatch();
@@ -141,8 +138,8 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
       // Reading one value flushes asynchronous backends (webgl) so the epoch's time is real.
       await (trainVars[trainVars.length - 1] as tf.Variable).data();
       const ms = performance.now() - start;
-      const trainEval = await evaluate(net, trainSet, inputLayer);
-      const testEval = await evaluate(net, testSet, inputLayer);
+      const trainEval = await evaluate(net, { ...trainSet, x: boundaryTrain ?? trainSet.x }, frozen);
+      const testEval = await evaluate(net, { ...testSet, x: boundaryTest ?? testSet.x }, frozen);
       const record = { epoch, loss: trainEval.loss, acc: trainEval.acc, valLoss: testEval.loss, valAcc: testEval.acc, ms };
       history.push(record);
       options.onEpoch?.(record);
@@ -150,6 +147,7 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
   } finally {
     disposeResident(trainSet);
     disposeResident(testSet);
+    tf.dispose([boundaryTrain, boundaryTest].filter((t): t is tf.Tensor2D => t !== undefined));
     optimizer.dispose();
   }
   return { history, cacheMs };

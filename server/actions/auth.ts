@@ -38,7 +38,7 @@ const SignUpSchema = z.object({
 // Per account: 10 attempts per 15 minutes (cleared by a success); per client address: AUTH_CLIENT_RATE_LIMIT (30) (ASVS 6.3.1).
 const WINDOW_MS = 15 * 60 * 1000;
 const PER_ACCOUNT = 10;
-const perClient = () => env().AUTH_CLIENT_RATE_LIMIT;
+const clientLimit = () => env().AUTH_CLIENT_RATE_LIMIT;
 
 const GENERIC_FAILURE = "Email or password is incorrect.";
 
@@ -79,7 +79,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const ip = await clientIp();
 
   const [perClient, perAccount] = await Promise.all([
-    hitRateLimit(`signin:ip:${ip}`, perClient(), WINDOW_MS),
+    hitRateLimit(`signin:ip:${ip}`, clientLimit(), WINDOW_MS),
     hitRateLimit(`signin:account:${email}`, PER_ACCOUNT, WINDOW_MS),
   ]);
   if (!perClient.allowed || !perAccount.allowed) {
@@ -110,7 +110,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
 
   const ip = await clientIp();
-  const limit = await hitRateLimit(`signup:ip:${ip}`, perClient(), WINDOW_MS);
+  const limit = await hitRateLimit(`signup:ip:${ip}`, clientLimit(), WINDOW_MS);
   if (!limit.allowed) {
     logEvent("auth.ratelimited", { ip, scope: "signup", outcome: "denied" });
     return { ok: false, error: "Too many sign-up attempts from this network. Try again later.", values: echo(formData) };
