@@ -152,6 +152,23 @@ export async function runLabBench(argv: string[] = []) {
   await loopMs(0, false);
   await fitMs(0);
 
+  // Larger batches amortise the per-op overhead: the loop's rate at k = 0 as the batch grows.
+  // Measured first: after runs at other k, V8 re-optimises the step for a few epochs (seen as
+  // slow first epochs of the next run), which would bias this small series.
+  const batchScaling = [];
+  for (const batch of [32, 128, 512]) {
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const net = freshNet(base, 1);
+      const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
+      disposeNet(net);
+      times.push(...history.slice(1).map((h) => h.ms));
+    }
+    const ms = median(times);
+    batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });
+  }
+  log(`  k=0 batch scaling: ${batchScaling.map((b) => `${b.batch}: ${b.loopGflops} GFLOP/s`).join(", ")}`);
+
   const rows = [];
   for (let k = 0; k <= MAX_FROZEN; k++) {
     const loop: number[] = [];
@@ -188,22 +205,6 @@ export async function runLabBench(argv: string[] = []) {
     rows.push(row);
     log(`  k=${k}: fit ${row.fitMsPerEpoch} ms, loop ${row.loopMsPerEpoch} ms (×${row.speedup}, range ${row.speedupRange.join("–")}), cached ${row.cachedLoopMsPerEpoch ?? "–"} ms`);
   }
-
-  // Larger batches amortise the per-op overhead: the loop's rate at k = 0 as the batch grows.
-  const batchScaling = [];
-  for (const batch of [32, 128, 512]) {
-    const times: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      const net = freshNet(base, 1);
-      const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
-      disposeNet(net);
-      times.push(...history.slice(1).map((h) => h.ms));
-      log(`    batch ${batch}: ${history.map((h) => h.ms.toFixed(0)).join(",")}`);
-    }
-    const ms = median(times);
-    batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });
-  }
-  log(`  k=0 batch scaling: ${batchScaling.map((b) => `${b.batch}: ${b.loopGflops} GFLOP/s`).join(", ")}`);
 
   const matmul = {
     square512: round(matMulRate(512, 512, 512)),
