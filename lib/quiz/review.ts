@@ -1,5 +1,6 @@
 import type { PublicQuizItem } from "./present";
 import { parseResponse, SelfGradeSchema } from "./responses";
+import type { LabPreset } from "@/lib/schemas/quiz";
 import type { ItemResult, QuizItem, Verdict } from "./types";
 
 /**
@@ -16,7 +17,7 @@ type ReviewBase<T extends QuizItem["type"]> = {
   prompt: string;
   /** 0-based index of the question's key point this item checks, for the "read more" link. */
   keyPoint: number;
-  labPreset?: string;
+  labPreset?: LabPreset;
   result: ReviewResult;
 };
 

@@ -4,7 +4,7 @@
  * leak test can search serialised views for them without false positives.
  */
 import fc from "fast-check";
-import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
+import { LAB_PRESETS, QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
 
 const idArb = fc.tuple(fc.constantFrom("a", "opt", "x", "step"), fc.nat(300)).map(([p, n]) => `${p}-${n.toString(36)}`);
 const pubText = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== "");
@@ -13,7 +13,7 @@ const keyText = fc
   .map(([a, b, s]) => `KEY-${a.toString(36)}-${b.toString(36)} ${s}`.trim());
 
 const base = fc.record(
-  { id: idArb, prompt: pubText, keyPoint: fc.nat(9), labPreset: pubText },
+  { id: idArb, prompt: pubText, keyPoint: fc.nat(9), labPreset: fc.constantFrom(...LAB_PRESETS) },
   { requiredKeys: ["id", "prompt", "keyPoint"] },
 );
 
