@@ -5,12 +5,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-
-export const LAB_BACKENDS = ["wasm", "webgl", "cpu"] as const;
-export type LabBackend = (typeof LAB_BACKENDS)[number];
-
-/** In-page path the app serves the wasm binaries from. */
-export const BROWSER_WASM_PATH = "/lab/tfjs/";
+import { LAB_TFJS_WASM_PATH } from "./loader";
+import { LAB_BACKENDS, type LabBackend } from "./settings";
 
 let wasmPathSet = false;
 
@@ -19,7 +15,7 @@ let wasmPathSet = false;
  * `wasmPath` is a URL prefix in the browser or a directory with a trailing slash in Node.
  * Returns the backend actually in use.
  */
-export async function initLabBackend(preferred: LabBackend, wasmPath: string = BROWSER_WASM_PATH): Promise<LabBackend> {
+export async function initLabBackend(preferred: LabBackend, wasmPath: string = LAB_TFJS_WASM_PATH): Promise<LabBackend> {
   if (!wasmPathSet) {
     setWasmPaths(wasmPath);
     wasmPathSet = true;

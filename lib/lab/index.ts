@@ -17,6 +17,7 @@ export * from "./run";
 export * from "./presets";
 export * from "./settings";
 export * from "./train";
+export * from "./yield";
 
 /** Loads and decodes the shipped 8×8 digits. */
 export async function loadLabData(loader: LabAssetLoader): Promise<LabData> {

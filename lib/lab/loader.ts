@@ -16,3 +16,5 @@ export function fetchLoader(baseUrl: string, fetchImpl: typeof fetch = fetch): L
 
 export const DATA_PATH_8X8 = "data/mnist-8x8.bin";
 export const modelJsonPath = (base: string) => `models/${base}/model.json`;
+/** Where the app serves the tfjs wasm binaries (copied by scripts/lab/copy-wasm.mts). */
+export const LAB_TFJS_WASM_PATH = "/lab/tfjs/";

@@ -4,11 +4,13 @@
  * through URL search params so a run can be shared and reproduced.
  */
 import { z } from "zod";
-import { LAB_BACKENDS } from "./backend";
 import { MAX_FROZEN } from "./architecture";
 import { TARGET_POOL_SIZE } from "./dataset";
 
 export const LAB_BASES = ["similar", "different", "none"] as const;
+/** TensorFlow.js backends the lab offers; wasm is the default (LAB.md: fastest here without a GPU). */
+export const LAB_BACKENDS = ["wasm", "webgl", "cpu"] as const;
+export type LabBackend = (typeof LAB_BACKENDS)[number];
 export type LabBase = (typeof LAB_BASES)[number];
 
 /** Suggested training-set sizes (any integer in range is accepted). */
@@ -30,7 +32,7 @@ export const LAB_SETTINGS = {
   /** Examples per optimizer step. */
   batch: { label: "Batch size", default: 32, schema: int(1, 2048) },
   /** TensorFlow.js backend. */
-  backend: { label: "Backend", default: "wasm" as (typeof LAB_BACKENDS)[number], schema: z.enum(LAB_BACKENDS) },
+  backend: { label: "Backend", default: "wasm" as LabBackend, schema: z.enum(LAB_BACKENDS) },
   /** Number of body layers frozen (0 = fine-tune everything). */
   k: { label: "Frozen layers", default: 1, schema: int(0, MAX_FROZEN) },
   /** Compute the frozen layers' activations once instead of every epoch. */
