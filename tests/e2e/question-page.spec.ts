@@ -80,3 +80,13 @@ test("search finds a question by a misspelled word, and highlights the match", a
   await expect(first.getByRole("link")).toContainText(/freez/i);
   await expect(first.locator("mark").first()).toBeVisible();
 });
+
+test("answers written for Layerwise render math with KaTeX and highlight code", async ({ page }) => {
+  await page.goto("/questions/adamw-weight-decay");
+  await page.getByText(/Think first, then reveal the answer/).click();
+  const answer = page.locator("section[aria-labelledby=answer]");
+  await expect(answer.getByText("Written for Layerwise.")).toBeVisible();
+  await expect(answer.locator(".katex").first()).toBeVisible();
+  await expect(answer.locator("pre code.hljs").first()).toBeVisible();
+  await expect(answer.locator("pre code .hljs-keyword").first()).toBeVisible();
+});
