@@ -10,6 +10,7 @@ type Bench = (flags: string[]) => Promise<unknown>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   lab: async () => (await import("./lab.mjs")).runLabBench,
+  "lab-browser": async () => (await import("./lab-browser.mjs")).runLabBrowserBench,
 };
 
 const RESULTS = path.join(import.meta.dirname, "results", "latest.json");
@@ -19,7 +20,8 @@ async function main(args: string[]) {
   const firstFlag = args.findIndex((a) => a.startsWith("--"));
   const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
   const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
-  const selected = names.length ? names : Object.keys(BENCHES);
+  // With no name: every bench except the ones that need a browser.
+  const selected = names.length ? names : Object.keys(BENCHES).filter((n) => n !== "lab-browser");
   const unknown = selected.filter((n) => !(n in BENCHES));
   if (unknown.length) {
     process.stderr.write(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})\n`);

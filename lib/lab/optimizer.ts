@@ -1,12 +1,16 @@
 /**
- * Adam over one flat parameter vector. tfjs's Adam runs ~13 small ops per variable per step; a
- * small model's step is dominated by such per-op overhead (LAB.md), so this keeps the moments as
- * two flat vectors and updates every trainable variable with ~11 vector ops plus one split.
- * Same update as tf.train.adam: m̂/(√v̂ + ε), with the bias corrections folded into two scalars.
+ * Adam for the lab's hand-written step: the same update as tf.train.adam, m̂/(√v̂ + ε), with the
+ * bias corrections folded into two JS numbers per step (tfjs keeps them as tensors and divides
+ * every moment by them), and constants kept as tensors instead of re-uploaded scalars.
+ *
+ * Why per variable and not one flat vector: a flat version (concat the gradients, one update,
+ * split back) dispatches fewer kernels and was ~10% faster in Node, but tfjs-wasm's Concat and
+ * SplitV copy through JavaScript, and in Chromium that made a k = 0 step 3–4× slower
+ * (bench/lab-browser.mts measures both; docs/decisions/011).
  */
 import * as tf from "@tensorflow/tfjs";
 
-export interface FlatAdamOptions {
+export interface AdamOptions {
   learningRate: number;
   beta1?: number;
   beta2?: number;
@@ -14,10 +18,8 @@ export interface FlatAdamOptions {
   epsilon?: number;
 }
 
-export class FlatAdam {
-  private readonly m: tf.Variable;
-  private readonly v: tf.Variable;
-  private readonly sizes: number[];
+export class LabAdam {
+  private readonly moments: { m: tf.Variable; v: tf.Variable }[];
   private readonly constants: { beta1: tf.Scalar; oneMinusBeta1: tf.Scalar; beta2: tf.Scalar; oneMinusBeta2: tf.Scalar };
   private step = 0;
   private readonly lr: number;
@@ -25,18 +27,16 @@ export class FlatAdam {
   private readonly beta2: number;
   private readonly epsilon: number;
 
-  /** `vars` in the order the flat gradient lists them. */
+  /** `vars` in the order gradients will be given. */
   constructor(
     private readonly vars: tf.Variable[],
-    options: FlatAdamOptions,
+    options: AdamOptions,
   ) {
-    this.sizes = vars.map((v) => v.size);
-    const total = this.sizes.reduce((a, b) => a + b, 0);
     this.lr = options.learningRate;
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-7;
-    [this.m, this.v] = tf.tidy(() => [tf.variable(tf.zeros([total]), false), tf.variable(tf.zeros([total]), false)]);
+    this.moments = vars.map((v) => tf.tidy(() => ({ m: tf.variable(tf.zerosLike(v), false), v: tf.variable(tf.zerosLike(v), false) })));
     // Kept scalars: a JS number in an op would upload a new scalar tensor every step.
     this.constants = {
       beta1: tf.scalar(this.beta1),
@@ -46,27 +46,70 @@ export class FlatAdam {
     };
   }
 
-  /** Applies one Adam step given the gradient of every variable, flattened and concatenated. */
-  applyFlatGradient(g: tf.Tensor1D): void {
+  /** One Adam step; `grads[i]` is the gradient of `vars[i]`. */
+  applyGradients(grads: readonly tf.Tensor[]): void {
     this.step++;
     const c1 = 1 - this.beta1 ** this.step;
     const c2 = 1 - this.beta2 ** this.step;
-    // m̂/(√v̂ + ε) = (√c2/c1) · m/(√v + ε√c2)
-    const stepSize = (this.lr * Math.sqrt(c2)) / c1;
-    const eps = this.epsilon * Math.sqrt(c2);
     const k = this.constants;
     tf.tidy(() => {
-      const m = tf.add(tf.mul(this.m, k.beta1), tf.mul(g, k.oneMinusBeta1));
-      const v = tf.add(tf.mul(this.v, k.beta2), tf.mul(tf.square(g), k.oneMinusBeta2));
+      // m̂/(√v̂ + ε) = (√c2/c1) · m/(√v + ε√c2)
+      const stepSize = tf.scalar((this.lr * Math.sqrt(c2)) / c1);
+      const eps = tf.scalar(this.epsilon * Math.sqrt(c2));
+      this.vars.forEach((variable, i) => {
+        const g = grads[i] as tf.Tensor;
+        const state = this.moments[i] as { m: tf.Variable; v: tf.Variable };
+        const m = tf.add(tf.mul(state.m, k.beta1), tf.mul(g, k.oneMinusBeta1));
+        const v = tf.add(tf.mul(state.v, k.beta2), tf.mul(tf.square(g), k.oneMinusBeta2));
+        state.m.assign(m);
+        state.v.assign(v);
+        variable.assign(tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), eps)), stepSize)));
+      });
+    });
+  }
+
+  dispose(): void {
+    tf.dispose([...this.moments.flatMap((s) => [s.m, s.v]), ...Object.values(this.constants)]);
+  }
+}
+
+/**
+ * The flat variant, kept for the benchmark's comparison: moments as two flat vectors, one update,
+ * one split. Faster in Node, slower in Chromium (see LabAdam).
+ */
+export class FlatAdam {
+  private readonly m: tf.Variable;
+  private readonly v: tf.Variable;
+  private readonly sizes: number[];
+  private step = 0;
+
+  constructor(
+    private readonly vars: tf.Variable[],
+    private readonly options: Required<AdamOptions>,
+  ) {
+    this.sizes = vars.map((v) => v.size);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    [this.m, this.v] = tf.tidy(() => [tf.variable(tf.zeros([total]), false), tf.variable(tf.zeros([total]), false)]);
+  }
+
+  applyGradients(grads: readonly tf.Tensor[]): void {
+    this.step++;
+    const { learningRate, beta1, beta2, epsilon } = this.options;
+    const c1 = 1 - beta1 ** this.step;
+    const c2 = 1 - beta2 ** this.step;
+    tf.tidy(() => {
+      const g = tf.concat(grads.map((t) => tf.reshape(t, [-1])));
+      const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, 1 - beta1));
+      const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(g), 1 - beta2));
       this.m.assign(m);
       this.v.assign(v);
-      const update = tf.mul(tf.div(m, tf.add(tf.sqrt(v), tf.scalar(eps))), tf.scalar(stepSize));
+      const update = tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon * Math.sqrt(c2))), (learningRate * Math.sqrt(c2)) / c1);
       const parts = tf.split(update, this.sizes);
       this.vars.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(parts[i] as tf.Tensor, variable.shape))));
     });
   }
 
   dispose(): void {
-    tf.dispose([this.m, this.v, ...Object.values(this.constants)]);
+    tf.dispose([this.m, this.v]);
   }
 }

@@ -21,6 +21,11 @@ export function trainableVariables(net: LabNet, from: number): tf.Variable[] {
  * Call inside tf.tidy.
  */
 export function flatGradient(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor1D {
+  return tf.concat(layerGradients(net, from, x, onehot).map((g) => tf.reshape(g, [-1]))) as tf.Tensor1D;
+}
+
+/** The same gradients, one tensor per variable of {@link trainableVariables}, in its order. Call inside tf.tidy. */
+export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor[] {
   const layers = net.specs.length;
   // acts[j] is the input of layer from + j; the last entry is the logits.
   const acts: tf.Tensor2D[] = [x];
@@ -37,16 +42,18 @@ export function flatGradient(net: LabNet, from: number, x: tf.Tensor2D, onehot: 
   const logits = acts[acts.length - 1] as tf.Tensor2D;
   // d(mean CE)/d(logits) = (softmax − onehot) / batch
   let d: tf.Tensor2D = tf.mul(tf.sub(tf.softmax(logits), onehot), tf.scalar(1 / x.shape[0]));
-  const parts: tf.Tensor1D[] = [];
+  const parts: tf.Tensor[] = [];
   for (let i = layers - 1; i >= from; i--) {
     const input = acts[i - from] as tf.Tensor2D;
-    parts.push(tf.sum(d, 0), tf.reshape(tf.matMul(input, d, true, false), [-1]));
+    // Explicit transposes: tfjs-wasm's matMul with transposeA/transposeB is 4–7× slower than a
+    // transpose followed by a plain matMul at these shapes (measured; see docs/BENCHMARKS.md).
+    parts.push(tf.sum(d, 0), tf.matMul(tf.transpose(input), d));
     // No input gradient below the lowest trainable layer: nothing there learns.
     if (i > from) {
       // The input came out of a ReLU: its gradient passes only where it was positive.
-      d = tf.mul(tf.matMul(d, net.kernels[i] as tf.Variable, false, true), tf.step(input));
+      d = tf.mul(tf.matMul(d, tf.transpose(net.kernels[i] as tf.Variable)), tf.step(input));
     }
   }
   // parts were pushed top-down as (bias, kernel); reverse to (kernel, bias) bottom-up.
-  return tf.concat(parts.reverse()) as tf.Tensor1D;
+  return parts.reverse();
 }

@@ -1,14 +1,14 @@
 /**
  * The lab's training loop. Why not model.fit: the step is overhead-bound (LAB.md), so this loop
  * keeps per-batch work small — the frozen prefix is plain inference (or runs once, when cached),
- * gradients are written out by hand for the trainable layers only (step.ts), and one flat Adam
- * update (optimizer.ts) replaces tfjs's per-variable one. bench/lab.mts measures it against model.fit.
+ * gradients are written out by hand for the trainable layers only (step.ts), and a lean Adam
+ * (optimizer.ts) updates only the trainable variables. bench/lab.mts measures it against model.fit.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { LabelledSet } from "./dataset";
 import { forward, type LabNet } from "./model";
-import { FlatAdam } from "./optimizer";
-import { flatGradient, trainableVariables } from "./step";
+import { LabAdam } from "./optimizer";
+import { layerGradients, trainableVariables } from "./step";
 import { createRandom, shuffled } from "./random";
 
 export interface EpochRecord {
@@ -99,7 +99,7 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
   const { frozen, epochs, batchSize } = options;
   const cached = options.cached && frozen > 0;
   const trainVars = trainableVariables(net, frozen);
-  const optimizer = new FlatAdam(trainVars, { learningRate: options.learningRate });
+  const optimizer = new LabAdam(trainVars, { learningRate: options.learningRate });
   const random = createRandom(options.seed);
   const trainSet = upload(train);
   const testSet = upload(test);
@@ -131,7 +131,7 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
           const y = tf.gather(trainSet.y, idx);
           // Without a cache the frozen prefix runs every step, as plain inference: no gradient work below `frozen`.
           const h = cached ? x : forward(net, x, 0, frozen);
-          optimizer.applyFlatGradient(flatGradient(net, frozen, h, y));
+          optimizer.applyGradients(layerGradients(net, frozen, h, y));
         });
         if (options.onBatch) await options.onBatch();
       }
