@@ -5,17 +5,19 @@
  * page that does nothing else; the real /lab page's figure must be measured on the page itself.
  * Usage: npm run bench -- lab-browser [--n 500] [--epochs 20] [--backend wasm|cpu] [--sweeps 2] [--js-flags=--no-liftoff]
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
 import { DEFAULT_LAB_SETTINGS, type LabSettings } from "@/lib/lab/shared";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stderr.write(line + "\n");
-const CHROMIUM = "/usr/bin/chromium";
+// esbuild comes with tsx. The system Chromium when there is one (this machine has no Playwright browser download).
+const CHROMIUM = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>lab bench</title><script>
 window.longest = 0;
