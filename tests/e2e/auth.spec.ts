@@ -98,8 +98,12 @@ test.describe("sign-in journey", () => {
     for (let i = 0; i < 11; i++) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong password ${i}`);
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: /./ })).toBeVisible();
+      await answered;
+      // The form re-renders with the email put back and the password cleared: then it is ready for the next try.
+      await expect(page.getByLabel("Password")).toHaveValue("");
+      await expect(page.getByLabel("Email")).toHaveValue(email);
     }
     const formAlert = page.locator("form").getByRole("alert");
     await expect(formAlert).toHaveText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
