@@ -6,7 +6,6 @@ import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { env } from "@/server/env";
 import { getPrisma } from "@/server/db";
-import type { PrismaClient } from "@/server/generated/prisma/client";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -104,4 +103,3 @@ export async function requireViewer(): Promise<Viewer> {
   return v;
 }
 
-export type { PrismaClient };
