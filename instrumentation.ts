@@ -4,19 +4,12 @@
 import type { Instrumentation } from "next";
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("@/server/env");
-  try {
-    env();
-  } catch (e) {
-    console.error(`[layerwise] ${(e as Error).message}`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("@/server/boot")).validateEnvironmentOrExit();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   const err = error as Error & { digest?: string };
-  process.stdout.write(
+  console.log(
     JSON.stringify({
       ts: new Date().toISOString(),
       event: "request.error",
@@ -25,6 +18,6 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
       method: request.method,
       route: context.routePath,
       message: err.message,
-    }) + "\n",
+    }),
   );
 };
