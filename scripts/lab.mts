@@ -3,7 +3,7 @@
  *   prepare [--out DIR]   build public/lab/data and train the base models (wasm, fixed seeds)
  *   prepare --check       rebuild in a temp folder and verify the shipped files are reproduced
  *   sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1]
- *         [--backend wasm|cpu] [--lr 0.003] [--batch 32] [--preset cost|small-data|different-task|cache]
+ *         [--backend wasm|cpu] [--lr 0.01] [--batch 32] [--preset cost|small-data|different-task|cache]
  *         (a preset supplies the settings; explicit flags override them; its verdict is printed too)
  * stdout carries only the result (one JSON object with --json); logs go to stderr.
  */
@@ -33,7 +33,7 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   npm run lab -- prepare [--out DIR | --check]
-  npm run lab -- sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1] [--backend wasm|cpu] [--lr 0.003] [--batch 32] [--preset cost|small-data|different-task|cache]`;
+  npm run lab -- sweep [--json] [--base similar|different|none] [--n 100] [--epochs 20] [--seed 1] [--backend wasm|cpu] [--lr 0.01] [--batch 32] [--preset cost|small-data|different-task|cache]`;
 
 /** Validates sweep flags with the same table the page uses for its URL. */
 function sweepSettings(values: Record<string, string | boolean | undefined>): LabSettings {

@@ -28,7 +28,7 @@ export const LAB_SETTINGS = {
   /** Passes over the training set. */
   epochs: { label: "Epochs", default: 20, schema: int(1, 200) },
   /** Adam learning rate. */
-  lr: { label: "Learning rate", default: 0.003, schema: z.coerce.number().min(1e-5).max(1) },
+  lr: { label: "Learning rate", default: 0.01, schema: z.coerce.number().min(1e-5).max(1) },
   /** Examples per optimizer step. */
   batch: { label: "Batch size", default: 32, schema: int(1, 2048) },
   /** TensorFlow.js backend. */
