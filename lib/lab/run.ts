@@ -60,6 +60,7 @@ export async function runOnce(
   try {
     if (plan.frozen !== null && settings.base !== "none") {
       if (!context.base) throw new Error(`Base "${settings.base}" was not loaded`);
+      if (context.base.name !== settings.base) throw new Error(`Settings ask for base "${settings.base}" but "${context.base.name}" was loaded`);
       loadBody(net, context.base);
     }
     const { history, cacheMs } = await trainNet(net, sets.train, sets.test, {
