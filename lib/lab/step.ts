@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { LabNet } from "./model";
 
-/** The variables of layers [from, end), in the order {@link flatGradient} lists their gradients. */
+/** The variables of layers [from, end), in the order {@link layerGradients} lists their gradients. */
 export function trainableVariables(net: LabNet, from: number): tf.Variable[] {
   const out: tf.Variable[] = [];
   for (let i = from; i < net.specs.length; i++) out.push(net.kernels[i] as tf.Variable, net.biases[i] as tf.Variable);
@@ -16,15 +16,10 @@ export function trainableVariables(net: LabNet, from: number): tf.Variable[] {
 }
 
 /**
- * Gradient of the mean softmax cross-entropy with respect to layers [from, end), flattened and
- * concatenated (kernel, bias per layer). `x` is the input to layer `from` (pixels or cached activations).
- * Call inside tf.tidy.
+ * Gradient of the mean softmax cross-entropy with respect to layers [from, end), one tensor per
+ * variable of {@link trainableVariables}, in its order. `x` is the input to layer `from` (pixels or
+ * cached activations). Call inside tf.tidy.
  */
-export function flatGradient(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor1D {
-  return tf.concat(layerGradients(net, from, x, onehot).map((g) => tf.reshape(g, [-1]))) as tf.Tensor1D;
-}
-
-/** The same gradients, one tensor per variable of {@link trainableVariables}, in its order. Call inside tf.tidy. */
 export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor[] {
   const layers = net.specs.length;
   // acts[j] is the input of layer from + j; the last entry is the logits.
@@ -42,16 +37,21 @@ export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot
   const logits = acts[acts.length - 1] as tf.Tensor2D;
   // d(mean CE)/d(logits) = (softmax − onehot) / batch
   let d: tf.Tensor2D = tf.mul(tf.sub(tf.softmax(logits), onehot), tf.scalar(1 / x.shape[0]));
+  // tfjs-wasm's matMul with transposeA/transposeB is 4–7× slower than transpose + plain matMul at
+  // these shapes; the cpu backend is the other way round (its transpose is a JS copy). Measured: BENCHMARKS.md.
+  const explicitTranspose = tf.getBackend() === "wasm";
+  const matMulT = (a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor2D =>
+    (explicitTranspose
+      ? tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b)
+      : tf.matMul(a, b, transposeA, transposeB)) as tf.Tensor2D;
   const parts: tf.Tensor[] = [];
   for (let i = layers - 1; i >= from; i--) {
     const input = acts[i - from] as tf.Tensor2D;
-    // Explicit transposes: tfjs-wasm's matMul with transposeA/transposeB is 4–7× slower than a
-    // transpose followed by a plain matMul at these shapes (measured; see docs/BENCHMARKS.md).
-    parts.push(tf.sum(d, 0), tf.matMul(tf.transpose(input), d));
+    parts.push(tf.sum(d, 0), matMulT(input, d, true, false));
     // No input gradient below the lowest trainable layer: nothing there learns.
     if (i > from) {
       // The input came out of a ReLU: its gradient passes only where it was positive.
-      d = tf.mul(tf.matMul(d, tf.transpose(net.kernels[i] as tf.Variable)), tf.step(input));
+      d = tf.mul(matMulT(d, net.kernels[i] as tf.Variable, false, true), tf.step(input));
     }
   }
   // parts were pushed top-down as (bias, kernel); reverse to (kernel, bias) bottom-up.
