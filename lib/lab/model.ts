@@ -71,7 +71,7 @@ export async function readWeights(net: LabNet): Promise<DenseWeights[]> {
   );
 }
 
-/** Runs layers [from, to) on x. Inside a gradient tape relu stays unfused (tfjs only fuses linear there). */
+/** Runs layers [from, to) on x: one fused matMul + bias + activation kernel per layer (tfjs fuses ReLU only outside a gradient tape, which the lab never opens). */
 export function forward(net: LabNet, x: tf.Tensor2D, from = 0, to = net.specs.length): tf.Tensor2D {
   let h = x;
   for (let i = from; i < to; i++) {
