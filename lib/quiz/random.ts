@@ -2,32 +2,15 @@ import { z } from "zod";
 
 /**
  * Seeded shuffling for quiz presentation. The seed is stored on the attempt so a review can replay
- * exactly what the candidate saw, which makes this algorithm part of stored data: changing it would
- * reshuffle every past attempt's review. That is why the quiz engine keeps its own frozen copy rather
- * than sharing `lib/lab/random.ts`, whose owner may tune it freely.
+ * exactly what the candidate saw, which makes the generator part of stored data: it lives in
+ * lib/random.ts, frozen by a golden test, and the derivation below must not change either.
  */
+import { mulberry32, shuffleWith, type Random } from "@/lib/random";
+
+export { mulberry32, shuffleWith, type Random };
 
 /** A seed is an unsigned 32-bit integer, the state size of mulberry32. */
 export const SeedSchema = z.number().int().min(0).max(0xffffffff);
-
-/** A uniform generator in [0, 1). */
-export type Random = () => number;
-
-/**
- * mulberry32 by Tommy Ettinger (public domain), the 32-bit generator used by many JS libraries:
- * https://gist.github.com/tommyettinger/46a874533244883189143505d203312c . Not cryptographic; it only
- * needs to be fast, deterministic and well mixed for shuffles of at most a few dozen items.
- */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Derives an independent 32-bit seed for a named purpose (e.g. "options" + an item id): FNV-1a over the
@@ -48,17 +31,6 @@ export function deriveSeed(seed: number, ...parts: readonly string[]): number {
   return h >>> 0;
 }
 
-/** Fisher–Yates (Durstenfeld) shuffle of a copy, drawing from `random`. */
-export function shuffleWith<T>(array: readonly T[], random: Random): T[] {
-  const out = array.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const tmp = out[i] as T;
-    out[i] = out[j] as T;
-    out[j] = tmp;
-  }
-  return out;
-}
 
 /** A permutation of a copy of `array`, the same one for the same seed on every machine. Throws on a non-seed. */
 export function shuffleWithSeed<T>(array: readonly T[], seed: number): T[] {
