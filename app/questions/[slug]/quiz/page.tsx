@@ -32,7 +32,8 @@ export default async function QuizPage({ params }: Params) {
   const header = (
     <header className="space-y-1">
       <p>
-        <Link href={`/questions/${slug}`} className="text-brand-700 underline dark:text-brand-300">
+        {/* prefetch off: the question page holds the answer; nothing of it loads in the background during a quiz. */}
+        <Link href={`/questions/${slug}`} prefetch={false} className="text-brand-700 underline dark:text-brand-300">
           ← {question.title}
         </Link>
       </p>
