@@ -179,8 +179,10 @@ test("no answer key reaches the browser before submit, for every quiz in the ban
     await page.reload(); // the server-rendered HTML of an attempt in progress
     await expect(page.getByText(/^\d+ of \d+ answered$/)).toBeVisible();
     expect(bodies.some((b) => b.url.endsWith(`/questions/${quiz.slug}/quiz`) && b.body.includes(quiz.items[0]!.id)), "the scan sees the quiz").toBe(true);
-    checked += bodies.length;
-    expect(leaksIn([quiz], bodies)).toEqual([]);
+    // A body still arriving from the previous quiz's run may land here: leave other questions' URLs out.
+    const own = bodies.filter((b) => !/\/questions\/[a-z0-9-]+/.test(new URL(b.url).pathname) || new URL(b.url).pathname.startsWith(`/questions/${quiz.slug}/`));
+    checked += own.length;
+    expect(leaksIn([quiz], own)).toEqual([]);
   }
   expect(checked).toBeGreaterThan(bank.length * 2);
   // The client bundles are shared by every quiz, so every key is checked against all of them.
