@@ -4,6 +4,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { SelfGradeForm } from "@/components/quiz/self-grade-form";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";
 import { formatScore } from "@/components/quiz/format";
+import { RichText } from "@/components/quiz/rich-text";
 import { link, muted } from "@/components/quiz/styles";
 
 /**
@@ -103,12 +104,12 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
         <ul className="space-y-2">
           {item.options.map((o) => (
             <li key={o.id} className={`rounded-md border p-3 ${o.correct ? "border-emerald-600" : "border-slate-300 dark:border-slate-700"}`}>
-              <p className="flex flex-wrap gap-2">
+              <div className="flex flex-wrap items-baseline gap-2">
                 <span className="font-semibold">{o.correct ? "✓ Correct" : "✗ Incorrect"}</span>
                 {o.chosen && <span className="rounded bg-slate-200 px-1.5 text-sm dark:bg-slate-800">your choice</span>}
-                <span>{o.text}</span>
-              </p>
-              <p className={`mt-1 text-sm ${muted}`}>{o.rationale}</p>
+                <RichText text={o.text} />
+              </div>
+              <RichText text={o.rationale} className={`mt-1 block text-sm ${muted}`} />
             </li>
           ))}
         </ul>
@@ -121,7 +122,7 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
             <span className="font-semibold">Correct answer: </span>
             {item.answer ? "True" : "False"}
           </p>
-          <p className={muted}>{item.rationale}</p>
+          <RichText text={item.rationale} className={`block ${muted}`} />
         </div>
       );
     case "numeric":
@@ -133,7 +134,7 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
             {item.answer} ± {item.tolerance}
             {item.unit ? ` ${item.unit}` : ""}
           </p>
-          <p className={muted}>{item.rationale}</p>
+          <RichText text={item.rationale} className={`block ${muted}`} />
         </div>
       );
     case "ordering": {
@@ -145,7 +146,9 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
               <p className="font-semibold">Correct order</p>
               <ol className="list-decimal pl-6">
                 {item.entries.map((e) => (
-                  <li key={e.id}>{e.text}</li>
+                  <li key={e.id}>
+                    <RichText text={e.text} />
+                  </li>
                 ))}
               </ol>
             </div>
@@ -154,7 +157,9 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
               {item.given ? (
                 <ol className="list-decimal pl-6">
                   {item.given.map((id) => (
-                    <li key={id}>{text.get(id) ?? id}</li>
+                    <li key={id}>
+                      <RichText text={text.get(id) ?? id} />
+                    </li>
                   ))}
                 </ol>
               ) : (
@@ -162,7 +167,7 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
               )}
             </div>
           </div>
-          <p className={muted}>{item.rationale}</p>
+          <RichText text={item.rationale} className={`block ${muted}`} />
         </div>
       );
     }
@@ -173,10 +178,15 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
             <p className="font-semibold">Your answer</p>
             {item.given ? <p className="whitespace-pre-wrap rounded-md bg-slate-100 p-3 dark:bg-slate-900">{item.given}</p> : <p>{none}</p>}
           </div>
-          <SelfGradeForm attemptId={attemptId} itemId={item.id} rubric={item.rubric} open={awaiting && Boolean(item.given)} />
+          <SelfGradeForm
+            attemptId={attemptId}
+            itemId={item.id}
+            rubric={item.rubric.map((r) => ({ ticked: r.ticked, label: <RichText text={r.text} /> }))}
+            open={awaiting && Boolean(item.given)}
+          />
           <div>
             <p className="font-semibold">Model answer</p>
-            <p className="whitespace-pre-wrap">{item.modelAnswer}</p>
+            <RichText text={item.modelAnswer} className="block whitespace-pre-wrap" />
           </div>
         </div>
       );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import type { PublicQuizItem, QuizResponse } from "@/lib/quiz";
 import { btnQuiet } from "@/components/quiz/styles";
 
@@ -15,6 +15,8 @@ export type Draft = QuizResponse | { type: "numeric-draft"; text: string };
 
 type Props = {
   item: PublicQuizItem;
+  /** Server-rendered Markdown of option and entry texts that need it, keyed "itemId:optionId". */
+  texts: Record<string, ReactNode>;
   value: Draft | undefined;
   disabled: boolean;
   onChange: (value: Draft | null) => void;
@@ -23,7 +25,8 @@ type Props = {
 const choiceClass =
   "flex items-start gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 dark:border-slate-700 dark:has-[:checked]:bg-slate-800";
 
-export function ItemInput({ item, value, disabled, onChange }: Props) {
+export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
+  const text = (o: { id: string; text: string }) => texts[`${item.id}:${o.id}`] ?? o.text;
   const name = useId();
   switch (item.type) {
     case "single":
@@ -41,7 +44,7 @@ export function ItemInput({ item, value, disabled, onChange }: Props) {
               />
               <span>
                 <span className="sr-only">Option {i + 1}: </span>
-                {o.text}
+                {text(o)}
               </span>
             </label>
           ))}
@@ -63,7 +66,7 @@ export function ItemInput({ item, value, disabled, onChange }: Props) {
               />
               <span>
                 <span className="sr-only">Option {i + 1}: </span>
-                {o.text}
+                {text(o)}
               </span>
             </label>
           ))}
@@ -89,9 +92,9 @@ export function ItemInput({ item, value, disabled, onChange }: Props) {
         </div>
       );
     case "numeric":
-      return <NumericInput item={item} value={value} disabled={disabled} onChange={onChange} />;
+      return <NumericInput item={item} texts={texts} value={value} disabled={disabled} onChange={onChange} />;
     case "ordering":
-      return <OrderingInput item={item} value={value} disabled={disabled} onChange={onChange} />;
+      return <OrderingInput item={item} texts={texts} value={value} disabled={disabled} onChange={onChange} />;
     case "freetext":
       return (
         <label className="block space-y-1">
@@ -134,7 +137,7 @@ function NumericInput({ item, value, disabled, onChange }: Props & { item: Extra
   );
 }
 
-function OrderingInput({ item, value, disabled, onChange }: Props & { item: Extract<PublicQuizItem, { type: "ordering" }> }) {
+function OrderingInput({ item, texts, value, disabled, onChange }: Props & { item: Extract<PublicQuizItem, { type: "ordering" }> }) {
   const order = value?.type === "ordering" ? value.order : item.entries.map((e) => e.id);
   const textOf = new Map(item.entries.map((e) => [e.id, e.text]));
   const [announcement, setAnnouncement] = useState("");
@@ -163,7 +166,7 @@ function OrderingInput({ item, value, disabled, onChange }: Props & { item: Extr
             <span className="w-6 text-right font-mono text-sm" aria-hidden="true">
               {i + 1}.
             </span>
-            <span className="flex-1">{textOf.get(id)}</span>
+            <span className="flex-1">{texts[`${item.id}:${id}`] ?? textOf.get(id)}</span>
             <button type="button" data-dir="up" className={btnQuiet} disabled={disabled || i === 0} onClick={() => move(i, i - 1, "up")} aria-label={`Move up: ${textOf.get(id)}`}>
               ↑<span className="sr-only sm:not-sr-only"> Move up</span>
             </button>

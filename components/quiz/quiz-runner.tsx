@@ -43,7 +43,7 @@ function isAnswered(d: Draft | undefined): boolean {
   return true;
 }
 
-export function QuizRunner({ attempt, prompts, guest }: { attempt: RunnerAttempt; prompts: Record<string, ReactNode>; guest: boolean }) {
+export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: RunnerAttempt; prompts: Record<string, ReactNode>; texts: Record<string, ReactNode>; guest: boolean }) {
   const router = useRouter();
   const items = attempt.items;
   const [answers, setAnswers] = useState<Record<string, Draft>>(() => attempt.answers as Record<string, Draft>);
@@ -158,7 +158,7 @@ export function QuizRunner({ attempt, prompts, guest }: { attempt: RunnerAttempt
               {isAnswered(answers[item.id]) ? " · answered" : ""}
             </h2>
             <div className="text-lg">{prompts[item.id]}</div>
-            <ItemInput item={item} value={answers[item.id]} disabled={locked} onChange={(d) => change(item.id, d)} />
+            <ItemInput item={item} texts={texts} value={answers[item.id]} disabled={locked} onChange={(d) => change(item.id, d)} />
             {answers[item.id]?.type === "numeric-draft" && toResponse(answers[item.id]) === undefined && (
               <p className="text-sm text-rose-700 dark:text-rose-300">That is not a plain number yet; it will be saved once it is.</p>
             )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { selfGradeAction } from "@/server/actions/quiz";
 import { btnPrimary, muted } from "@/components/quiz/styles";
@@ -9,7 +9,7 @@ import { btnPrimary, muted } from "@/components/quiz/styles";
  * The rubric of a free-text item: while `open` the candidate ticks the points their answer covers and
  * grades it once (stored as a self-grade, never as machine-checked); afterwards it shows what was ticked.
  */
-export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: string; itemId: string; rubric: { text: string; ticked: boolean }[]; open: boolean }) {
+export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: string; itemId: string; rubric: { label: ReactNode; ticked: boolean }[]; open: boolean }) {
   const router = useRouter();
   const id = useId();
   const [ticked, setTicked] = useState<number[]>(rubric.flatMap((r, i) => (r.ticked ? [i] : [])));
@@ -40,7 +40,7 @@ export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: 
             disabled={!open || pending}
             onChange={(e) => setTicked(e.target.checked ? [...ticked, i].sort((a, b) => a - b) : ticked.filter((t) => t !== i))}
           />
-          <span>{r.text}</span>
+          <span>{r.label}</span>
         </label>
       ))}
       {open && (

@@ -9,6 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { QuizRunner, type RunnerAttempt } from "@/components/quiz/quiz-runner";
 import { StartPanel } from "@/components/quiz/start-panel";
 import { PastAttempts } from "@/components/quiz/past-attempts";
+import { RichText, needsMarkdown } from "@/components/quiz/rich-text";
 
 // Per request: the page depends on who is asking (user or guest cookie) and carries a CSP nonce.
 export const dynamic = "force-dynamic";
@@ -54,10 +55,17 @@ export default async function QuizPage({ params }: Params) {
       serverNow: open.serverNow,
     };
     const prompts = Object.fromEntries(open.items.map((i) => [i.id, <Markdown key={i.id} markdown={i.prompt} />]));
+    // Option and entry texts with math or code, rendered here too (public text only, like the prompts).
+    const texts = Object.fromEntries(
+      open.items
+        .flatMap((i) => (i.type === "single" || i.type === "multiple" ? i.options : i.type === "ordering" ? i.entries : []).map((o) => [i.id, o] as const))
+        .filter(([, o]) => needsMarkdown(o.text))
+        .map(([itemId, o]) => [`${itemId}:${o.id}`, <RichText key={o.id} text={o.text} />]),
+    );
     return (
       <div className="space-y-6">
         {header}
-        <QuizRunner attempt={attempt} prompts={prompts} guest={actor?.kind === "guest"} />
+        <QuizRunner attempt={attempt} prompts={prompts} texts={texts} guest={actor?.kind === "guest"} />
       </div>
     );
   }
