@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seriousA11yViolations } from "./support";
+import { seriousA11yViolations, signUp } from "./support";
 import { words } from "@/lib/quiz";
 import { leaksIn, loadBank, quizOf, recordResponses, staticFiles, tabTo } from "./quiz-bank";
 
@@ -193,4 +193,19 @@ test("no answer key reaches the browser before submit, for every quiz in the ban
   const files = staticFiles();
   expect(files.length).toBeGreaterThan(5);
   expect(leaksIn(bank, files)).toEqual([]);
+});
+
+test("a guest's attempts are offered for import after sign-up and appear on the dashboard", async ({ page }) => {
+  await startQuiz(page, "lora");
+  await page.getByRole("button", { name: "Submit for grading" }).click();
+  await expect(page.getByRole("heading", { name: /^Score: / })).toBeVisible();
+  await signUp(page);
+  const banner = page.getByRole("region", { name: "Guest quiz attempts" });
+  await expect(banner).toContainText("1 quiz attempt taken as a guest in this browser.");
+  await banner.getByRole("button", { name: "Add them to my account" }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Recent quiz attempts" }).getByRole("link")).toHaveCount(1);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Review queue" }).click();
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
 });
