@@ -5,6 +5,10 @@ import { getViewer } from "@/server/auth";
 import { listProgress } from "@/server/data/progress";
 import { getAllQuestions } from "@/server/content";
 import { TOPICS, type Topic } from "@/lib/schemas/question";
+import { countGuestAttempts, getReviewQueue, listAttempts } from "@/server/data/attempts";
+import { actorForViewer, guestKeyHashOfRequest } from "@/server/data/quiz-actor";
+import { GuestImportBanner } from "@/components/quiz/guest-import-banner";
+import { PastAttempts } from "@/components/quiz/past-attempts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -13,6 +17,13 @@ export default async function DashboardPage() {
   if (!viewer) redirect("/signin?callbackUrl=/dashboard");
   const [progress, questions] = [await listProgress(viewer), getAllQuestions()];
   const bySlug = new Map(questions.map((q) => [q.slug, q]));
+  const guestHash = await guestKeyHashOfRequest();
+  const [guestAttempts, attempts, due] = await Promise.all([
+    guestHash ? countGuestAttempts(guestHash) : 0,
+    listAttempts(actorForViewer(viewer)),
+    getReviewQueue(viewer.id),
+  ]);
+  const dueItems = due.reduce((n, q) => n + q.itemIds.length, 0);
   const perTopic = new Map<Topic, { graded: number; hit: number; total: number; count: number }>();
   for (const q of questions) {
     const t = perTopic.get(q.topic) ?? { graded: 0, hit: 0, total: 0, count: 0 };
@@ -31,6 +42,17 @@ export default async function DashboardPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Your progress</h1>
       <p>Signed in as {viewer.name ?? viewer.email}.</p>
+      {guestAttempts > 0 && <GuestImportBanner count={guestAttempts} />}
+      <p>
+        <Link href="/review" className="underline">
+          Review queue
+        </Link>
+        : {dueItems ? `${dueItems} quiz item${dueItems === 1 ? "" : "s"} due in ${due.length} question${due.length === 1 ? "" : "s"}` : "nothing due now"}
+        {" · "}
+        <Link href="/settings/tokens" className="underline">
+          API tokens
+        </Link>
+      </p>
       <section aria-labelledby="per-topic">
         <h2 id="per-topic" className="mb-3 text-xl font-semibold">
           By topic
@@ -60,6 +82,7 @@ export default async function DashboardPage() {
           </tbody>
         </table>
       </section>
+      <PastAttempts attempts={attempts.filter((a) => a.status === "submitted").slice(0, 5)} showQuestion titleOf={(slug) => bySlug.get(slug)?.title ?? slug} />
       <section aria-labelledby="recent">
         <h2 id="recent" className="mb-3 text-xl font-semibold">
           Recently graded

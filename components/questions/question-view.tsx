@@ -47,6 +47,12 @@ export function QuestionView({ question: q, all }: { question: Question; all: Qu
           <span>{ROLES[q.role]}</span>
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">{q.title}</h1>
+        {/* prefetch off: the quiz page is per request (guest cookie, attempt in progress). */}
+        <p>
+          <Link href={`/questions/${q.slug}/quiz`} prefetch={false} className="font-medium text-brand-700 underline dark:text-brand-300">
+            Take the quiz
+          </Link>
+        </p>
       </header>
 
       <Section id="question" title="Question">

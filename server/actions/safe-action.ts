@@ -10,7 +10,8 @@ import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
  * require a signed-in user, run the data-layer call (which authorises), and map every failure
  * to a clear message. Unexpected errors are logged with an id and never shown to the user.
  */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+// `code` lets a client tell a stale-version conflict (offer a reload) from an invalid input without parsing the message.
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code?: DataError["code"]; fieldErrors?: Record<string, string> };
 
 function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string> = {};
@@ -22,7 +23,7 @@ async function run<T>(who: string, fn: () => Promise<T>): Promise<ActionResult<T
   try {
     return { ok: true, data: await fn() };
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, error: e.message };
+    if (e instanceof DataError) return { ok: false, error: e.message, code: e.code };
     const errorId = crypto.randomUUID();
     logEvent("action.error", { errorId, actor: who, message: (e as Error).message });
     return { ok: false, error: `Something went wrong on our side (error ${errorId.slice(0, 8)}). Nothing was saved; try again.` };

@@ -1,0 +1,98 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { saveAnswersAction } from "@/server/actions/quiz";
+
+/**
+ * Debounced autosave of answers with the attempt's version (compare-and-set on the server): one save
+ * in flight at a time, each with the version the previous one returned. A network failure keeps the
+ * batch and retries (and retries as soon as the browser is back online); a conflict (another tab saved,
+ * or the attempt was submitted) stops saving and asks for a reload rather than overwrite newer answers.
+ */
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved" }
+  | { kind: "offline" }
+  | { kind: "conflict"; message: string }
+  | { kind: "error"; message: string };
+
+const DEBOUNCE_MS = 700;
+const RETRY_MS = 3_000;
+
+export function useAutosave(attemptId: string, initialVersion: number) {
+  const version = useRef(initialVersion);
+  const pending = useRef(new Map<string, unknown>());
+  const inFlight = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stopped = useRef(false);
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+
+  const schedule = useCallback((ms: number, run: () => void) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(run, ms);
+  }, []);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (inFlight.current) return inFlight.current;
+    if (stopped.current || pending.current.size === 0) return;
+    const batch = new Map(pending.current);
+    pending.current.clear();
+    const restore = () => {
+      for (const [k, v] of batch) if (!pending.current.has(k)) pending.current.set(k, v);
+    };
+    setStatus({ kind: "saving" });
+    inFlight.current = (async () => {
+      try {
+        const r = await saveAnswersAction({ attemptId, version: version.current, answers: Object.fromEntries(batch) });
+        if (r.ok) {
+          version.current = r.data.version;
+          setStatus(pending.current.size ? { kind: "saving" } : { kind: "saved" });
+        } else if (r.code === "conflict") {
+          restore();
+          stopped.current = true;
+          setStatus({ kind: "conflict", message: r.error });
+        } else {
+          // An invalid answer would fail again on every retry: report it and drop it.
+          setStatus({ kind: "error", message: r.error });
+        }
+      } catch {
+        restore();
+        setStatus({ kind: "offline" });
+        schedule(RETRY_MS, () => void flush());
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    await inFlight.current;
+    if (pending.current.size && !stopped.current) schedule(DEBOUNCE_MS, () => void flush());
+  }, [attemptId, schedule]);
+
+  const queue = useCallback(
+    (itemId: string, response: unknown) => {
+      if (stopped.current) return;
+      pending.current.set(itemId, response);
+      setStatus((s) => (s.kind === "offline" ? s : { kind: "saving" }));
+      schedule(DEBOUNCE_MS, () => void flush());
+    },
+    [flush, schedule],
+  );
+
+  /** Stop saving (on submit or when time is up) and wait for a save already in flight. */
+  const stop = useCallback(async () => {
+    stopped.current = true;
+    clearTimeout(timer.current);
+    await inFlight.current;
+  }, []);
+
+  useEffect(() => {
+    const online = () => void flush();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      clearTimeout(timer.current);
+    };
+  }, [flush]);
+
+  return { status, queue, stop, flush };
+}
