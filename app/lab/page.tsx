@@ -1,15 +1,35 @@
 import type { Metadata } from "next";
+import { getViewer } from "@/server/auth";
+import { listRecentLabRuns } from "@/server/data/lab-runs";
+import { LabApp } from "@/components/lab/lab-app";
+import { labStateFromSearchParams } from "@/components/lab/lab-url";
+import { RecentLabRuns } from "@/components/lab/recent-runs";
 
-// Rendered per request: the lab's CSP carries a nonce (lib/csp.ts).
+// Rendered per request: the lab's CSP carries a nonce (lib/csp.ts), and the runs list is the viewer's.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Freeze-layers lab" };
 
-export default function LabPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LabPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = await searchParams;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") params.set(key, value);
+  const { settings, presetId, errors } = labStateFromSearchParams(params);
+  const viewer = await getViewer();
+  const runs = viewer ? await listRecentLabRuns(viewer) : [];
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Freeze-layers lab</h1>
-      <p>The in-browser lab is being built (issue 4). Its headless runner already works: <code>npm run lab -- sweep --json</code>.</p>
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">Freeze-layers lab</h1>
+        <p className="max-w-3xl text-slate-700 dark:text-slate-300">
+          Fine-tune a small network on real handwritten digits 5–9, starting from a base trained on other digits. Freeze its lower layers and watch what it
+          costs and what it buys — trained live in your browser (TensorFlow.js in a Web Worker), nothing is sent anywhere.
+        </p>
+      </header>
+      <LabApp initialSettings={settings} initialPreset={presetId} urlErrors={errors} signedIn={viewer !== null} />
+      {viewer && <RecentLabRuns runs={runs} />}
     </div>
   );
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { NumberField } from "./number-field";
+import { LAB_BACKENDS, LAB_BASES, LAB_SETTINGS, type LabSettings } from "@/lib/lab/shared";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900 disabled:opacity-60";
+const BASE_LABELS: Record<LabSettings["base"], string> = { similar: "Similar task (0–9 slice)", different: "Different task (0–4)", none: "None — from scratch" };
+const BACKEND_LABELS: Record<LabSettings["backend"], string> = { wasm: "wasm (default)", webgl: "webgl", cpu: "cpu (plain JS)" };
+
+/** The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). */
+export function SettingsForm({ settings, onChange, disabled }: { settings: LabSettings; onChange: (next: LabSettings) => void; disabled?: boolean }) {
+  const set = <K extends keyof LabSettings>(key: K, value: LabSettings[K]) => onChange({ ...settings, [key]: value });
+  const num = (key: "n" | "epochs" | "lr" | "batch" | "seed", extra: { min?: number; max?: number; step?: number }, label: string = LAB_SETTINGS[key].label) => (
+    <NumberField label={label} value={settings[key]} schema={LAB_SETTINGS[key].schema} onCommit={(v) => set(key, v)} className={field} {...extra} />
+  );
+  return (
+    <fieldset className="grid gap-3 sm:grid-cols-2" disabled={disabled}>
+      <legend className="mb-2 text-sm font-semibold">Settings</legend>
+      <label className="flex flex-col gap-1 text-sm">
+        {LAB_SETTINGS.base.label}
+        <select className={field} value={settings.base} onChange={(e) => set("base", e.target.value as LabSettings["base"])}>
+          {LAB_BASES.map((b) => (
+            <option key={b} value={b}>
+              {BASE_LABELS[b]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {num("n", { min: 50, max: 2000, step: 50 }, "Training examples (50–2000)")}
+      {num("epochs", { min: 1, max: 200 })}
+      {num("lr", { min: 0.00001, max: 1, step: 0.0005 })}
+      {num("batch", { min: 1, max: 2048 })}
+      <label className="flex flex-col gap-1 text-sm">
+        {LAB_SETTINGS.backend.label}
+        <select className={field} value={settings.backend} onChange={(e) => set("backend", e.target.value as LabSettings["backend"])}>
+          {LAB_BACKENDS.map((b) => (
+            <option key={b} value={b}>
+              {BACKEND_LABELS[b]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {num("seed", { min: 0 })}
+      <label className="flex items-center gap-2 self-end text-sm">
+        <input type="checkbox" className="h-4 w-4" checked={settings.cache} onChange={(e) => set("cache", e.target.checked)} />
+        {LAB_SETTINGS.cache.label}
+      </label>
+    </fieldset>
+  );
+}

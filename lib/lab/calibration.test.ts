@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { actualOutcome, scorePrediction } from "./calibration";
+import type { RunResult } from "./run";
+
+const run = (frozen: number | null, msPerEpoch: number, valAccuracy: number, cached = false) =>
+  ({ frozen, cached, msPerEpoch, valAccuracy }) as RunResult;
+const runs = [run(null, 40, 0.8), run(0, 40, 0.85), run(1, 30, 0.9), run(2, 20, 0.88), run(3, 10, 0.75), run(3, 8, 0.75, true)];
+
+describe("prediction calibration", () => {
+  it("reads the measured outcome from the plain (uncached) runs", () => {
+    expect(actualOutcome(runs)).toEqual({ speedupK3: 4, bestFrozen: 1, bestAccuracy: 0.9 });
+  });
+
+  it("scores an exact prediction 100 and a wrong one by the documented formula", () => {
+    expect(scorePrediction({ speedupK3: 4, bestFrozen: 1, bestAccuracy: 0.9 }, runs)?.calibration).toBe(100);
+    // speed-up off by 2× → 0.5; wrong run → 0; accuracy off by 10 points → 0.5: mean 1/3.
+    const score = scorePrediction({ speedupK3: 2, bestFrozen: null, bestAccuracy: 0.8 }, runs);
+    expect(score?.parts).toEqual({ speedup: 0.5, best: 0, accuracy: expect.closeTo(0.5, 6) });
+    expect(score?.calibration).toBe(33.3);
+  });
+
+  it("cannot score a sweep without k = 0 and k = 3", () => {
+    expect(scorePrediction({ speedupK3: 2, bestFrozen: 0, bestAccuracy: 0.5 }, [run(0, 10, 0.5)])).toBeNull();
+  });
+});
