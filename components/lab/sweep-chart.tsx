@@ -22,6 +22,23 @@ export function paretoFront(runs: readonly RunResult[]): RunResult[] {
   return front;
 }
 
+/**
+ * Point labels that do not sit on each other: runs often land on the same spot (k = 1 and k = 1 cached
+ * have the same accuracy), so a label that would overlap an earlier one moves down a line. Labels near the
+ * right edge are right-aligned so they are not clipped.
+ */
+function placeLabels(points: { text: string; x: number; y: number }[]) {
+  const placed: { text: string; x: number; y: number; anchor: "start" | "end" }[] = [];
+  for (const p of [...points].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const anchor = p.x > W * 0.7 ? "end" : "start";
+    const lx = anchor === "end" ? p.x - 8 : p.x + 8;
+    let ly = p.y - 6;
+    while (placed.some((q) => Math.abs(q.y - ly) < 10 && Math.abs(q.x - lx) < 34)) ly += 10;
+    placed.push({ text: p.text, x: lx, y: ly, anchor });
+  }
+  return placed;
+}
+
 /** The freeze sweep as accuracy against measured training time, with the Pareto front and a table of every number. */
 export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
   if (runs.length === 0) return null;
@@ -55,12 +72,12 @@ export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
           points={front.map((r) => `${x(r.totalMs).toFixed(1)},${y(r.valAccuracy).toFixed(1)}`).join(" ")}
         />
         {runs.map((r) => (
-          <g key={`${r.frozen}-${r.cached}`}>
-            <Marker style={styleOf(r)} x={x(r.totalMs)} y={y(r.valAccuracy)} />
-            <text x={x(r.totalMs) + 7} y={y(r.valAccuracy) - 6} className="fill-slate-800 text-[9px] dark:fill-slate-200">
-              {r.frozen === null ? "scratch" : `k${r.frozen}${r.cached ? "c" : ""}`}
-            </text>
-          </g>
+          <Marker key={`${r.frozen}-${r.cached}`} style={styleOf(r)} x={x(r.totalMs)} y={y(r.valAccuracy)} />
+        ))}
+        {placeLabels(runs.map((r) => ({ text: r.frozen === null ? "scratch" : `k${r.frozen}${r.cached ? "c" : ""}`, x: x(r.totalMs), y: y(r.valAccuracy) }))).map((l) => (
+          <text key={l.text} x={l.x} y={l.y} textAnchor={l.anchor} className="fill-slate-800 text-[9px] dark:fill-slate-200">
+            {l.text}
+          </text>
         ))}
       </svg>
       <ul className="flex flex-wrap gap-x-4 text-xs" aria-label="Legend">

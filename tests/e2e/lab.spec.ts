@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "@playwright/test";
+import { seriousA11yViolations, signUp, watchCspViolations } from "./support";
+
+/**
+ * The freeze-layers lab in Chromium: training in the worker, presets with predictions, URL state, tensor
+ * hygiene, CSP and accessibility, and that TensorFlow.js never reaches any other page. Runs are kept small
+ * (n ≤ 100, few epochs) so the whole file takes well under a minute.
+ */
+
+const status = (page: Page) => page.getByTestId("lab-status");
+
+async function waitForJob(page: Page) {
+  await expect(status(page)).toHaveAttribute("data-status", /finished|stopped|error/, { timeout: 45_000 });
+  await expect(status(page)).toHaveAttribute("data-status", "finished");
+}
+
+test("a preset runs in the worker after a prediction: chart, numbers, verdict and calibration", async ({ page }) => {
+  const csp = await watchCspViolations(page);
+  await page.goto("/lab?preset=different-task&epochs=5");
+  await expect(page.getByRole("heading", { name: /Preset: Freezing too much hurts/ })).toBeVisible();
+  await page.getByLabel("An epoch at k = 3 is how many times faster than at k = 0?").fill("3");
+  await page.getByLabel("Which run reaches the best test accuracy?").selectOption({ label: "k = 0 (fine-tune all)" });
+  await page.getByLabel("Its test accuracy (%)").fill("80");
+  await page.getByRole("button", { name: "Predict and run preset" }).click();
+  await waitForJob(page);
+  await expect(status(page)).toContainText("Backend: wasm");
+
+  await expect(page.getByRole("img", { name: /Pareto chart/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Accuracy, last epoch/ })).toBeVisible();
+  const table = page.getByRole("table").filter({ hasText: "Test acc." });
+  await expect(table.getByRole("row")).toHaveCount(9); // header + scratch + k = 0…3 + k = 1…3 cached
+  await expect(table.getByRole("row", { name: /k = 3 frozen \+ cached/ })).toContainText("165");
+  await expect(page.getByTestId("verdict")).toContainText(/(Shown|Not shown) by this run\. Freezing all three body layers gave \d+\.\d% test accuracy/);
+  await expect(page.getByTestId("calibration")).toHaveText(/^\d{1,3}$/);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(csp).toEqual([]);
+});
+
+test("every setting lives in the URL: a shared link opens the same settings", async ({ page, context }) => {
+  await page.goto("/lab");
+  await page.getByRole("button", { name: /^Layer 2/ }).click();
+  await page.getByLabel("Base model").selectOption("different");
+  await page.getByLabel("Training examples (50–2000)").fill("500");
+  await page.getByLabel("Epochs").fill("7");
+  await page.getByLabel("Seed").fill("42");
+  await page.getByLabel("Backend").selectOption("cpu");
+  await page.getByLabel("Cache frozen features").check();
+  await expect(page).toHaveURL(/seed=42/);
+  const shared = page.url();
+  for (const part of ["base=different", "n=500", "epochs=7", "k=2", "cache=1", "backend=cpu", "seed=42"]) expect(shared).toContain(part);
+
+  const other = await context.newPage();
+  await other.goto(shared);
+  await expect(other.getByRole("button", { name: /^Layer 2/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(other.getByRole("button", { name: /^Layer 3/ })).toHaveAttribute("aria-pressed", "false");
+  await expect(other.getByLabel("Base model")).toHaveValue("different");
+  await expect(other.getByLabel("Training examples (50–2000)")).toHaveValue("500");
+  await expect(other.getByLabel("Epochs")).toHaveValue("7");
+  await expect(other.getByLabel("Seed")).toHaveValue("42");
+  await expect(other.getByLabel("Backend")).toHaveValue("cpu");
+  await expect(other.getByLabel("Cache frozen features")).toBeChecked();
+});
+
+test("five runs and a stopped one leave the worker's tensor count where it started", async ({ page }) => {
+  await page.goto("/lab?base=similar&n=50&epochs=2&k=1&batch=16");
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole("button", { name: "Train this setting" }).click();
+    await waitForJob(page);
+  }
+  const baseline = await status(page).getAttribute("data-baseline-tensors");
+  expect(baseline).toMatch(/^\d+$/);
+  await expect(status(page)).toHaveAttribute("data-tensors", baseline!);
+
+  // Stop mid-sweep: the abort must dispose everything too.
+  await page.getByLabel("Epochs").fill("50");
+  await page.getByRole("button", { name: /Run freeze sweep/ }).click();
+  await expect(page.getByRole("img", { name: /^Loss, last epoch/ })).toBeVisible();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(status(page)).toHaveAttribute("data-status", "stopped");
+  await expect(status(page)).toHaveAttribute("data-tensors", baseline!);
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(status(page)).toHaveAttribute("data-status", "idle");
+});
+
+test("a signed-in user's finished run is stored and listed", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/lab?base=similar&n=50&epochs=2&k=1");
+  await page.getByRole("button", { name: "Train this setting" }).click();
+  await waitForJob(page);
+  await expect(page.getByText("Saved to your runs.")).toBeVisible();
+  await expect(page.getByTestId("recent-runs").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("recent-runs")).toContainText("n = 50 · 2 epochs · wasm");
+});
+
+/** Any response that is TensorFlow.js: its wasm binaries, or a script carrying tfjs's own strings. */
+async function tfjsResponses(page: Page, paths: string[]): Promise<string[]> {
+  const hits: string[] = [];
+  const checks: Promise<void>[] = [];
+  page.on("response", (response) => {
+    const url = response.url();
+    if (/\.wasm(\?|$)/.test(url) || /tfjs/i.test(url)) hits.push(url);
+    else if (/\.js(\?|$)/.test(url))
+      checks.push(
+        response.text().then(
+          (body) => void (/tfjs-backend-wasm|Backend name '/.test(body) && hits.push(url)),
+          () => undefined,
+        ),
+      );
+  });
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  await Promise.all(checks);
+  return hits;
+}
+
+test("TensorFlow.js loads on /lab (in its worker) and on no other page", async ({ page, browser }) => {
+  expect(await tfjsResponses(page, ["/", "/questions", "/questions/layer-freezing"])).toEqual([]);
+  // The same watcher does see tfjs where it belongs, so the empty list above means something.
+  const lab = await browser.newPage();
+  const onLab = tfjsResponses(lab, ["/lab?base=similar&n=50&epochs=1&k=1"]);
+  expect((await onLab).length).toBeGreaterThan(0);
+  await lab.close();
+});
