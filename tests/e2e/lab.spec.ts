@@ -9,6 +9,12 @@ import { seriousA11yViolations, signUp, watchCspViolations } from "./support";
 
 const status = (page: Page) => page.getByTestId("lab-status");
 
+/** Opens the lab and waits until its worker reports a backend (the page is hydrated and the worker is up). */
+async function openLab(page: Page, url: string) {
+  await page.goto(url);
+  await expect(status(page)).toHaveAttribute("data-backend", /\w+/, { timeout: 30_000 });
+}
+
 async function waitForJob(page: Page) {
   await expect(status(page)).toHaveAttribute("data-status", /finished|stopped|error/, { timeout: 45_000 });
   await expect(status(page)).toHaveAttribute("data-status", "finished");
@@ -16,7 +22,7 @@ async function waitForJob(page: Page) {
 
 test("a preset runs in the worker after a prediction: chart, numbers, verdict and calibration", async ({ page }) => {
   const csp = await watchCspViolations(page);
-  await page.goto("/lab?preset=different-task&epochs=5");
+  await openLab(page, "/lab?preset=different-task&epochs=5");
   await expect(page.getByRole("heading", { name: /Preset: Freezing too much hurts/ })).toBeVisible();
   await page.getByLabel("An epoch at k = 3 is how many times faster than at k = 0?").fill("3");
   await page.getByLabel("Which run reaches the best test accuracy?").selectOption({ label: "k = 0 (fine-tune all)" });
@@ -37,7 +43,7 @@ test("a preset runs in the worker after a prediction: chart, numbers, verdict an
 });
 
 test("every setting lives in the URL: a shared link opens the same settings", async ({ page, context }) => {
-  await page.goto("/lab");
+  await openLab(page, "/lab");
   await page.getByRole("button", { name: /^Layer 2/ }).click();
   await page.getByLabel("Base model").selectOption("different");
   await page.getByLabel("Training examples (50–2000)").fill("500");
@@ -62,7 +68,7 @@ test("every setting lives in the URL: a shared link opens the same settings", as
 });
 
 test("five runs and a stopped one leave the worker's tensor count where it started", async ({ page }) => {
-  await page.goto("/lab?base=similar&n=50&epochs=2&k=1&batch=16");
+  await openLab(page, "/lab?base=similar&n=50&epochs=2&k=1&batch=16");
   for (let i = 0; i < 5; i++) {
     await page.getByRole("button", { name: "Train this setting" }).click();
     await waitForJob(page);
@@ -84,7 +90,7 @@ test("five runs and a stopped one leave the worker's tensor count where it start
 
 test("a signed-in user's finished run is stored and listed", async ({ page }) => {
   await signUp(page);
-  await page.goto("/lab?base=similar&n=50&epochs=2&k=1");
+  await openLab(page, "/lab?base=similar&n=50&epochs=2&k=1");
   await page.getByRole("button", { name: "Train this setting" }).click();
   await waitForJob(page);
   await expect(page.getByText("Saved to your runs.")).toBeVisible();
@@ -92,7 +98,10 @@ test("a signed-in user's finished run is stored and listed", async ({ page }) =>
   await expect(page.getByTestId("recent-runs")).toContainText("n = 50 · 2 epochs · wasm");
 });
 
-/** Any response that is TensorFlow.js: its wasm binaries, or a script carrying tfjs's own strings. */
+/** TensorFlow.js in a response: its wasm binaries, or a script carrying tfjs's own strings. */
+const TFJS_SCRIPT = /tfjs-backend-wasm|Backend name '/;
+
+/** Main-thread responses (Playwright does not report a dedicated worker's requests) that are TensorFlow.js. */
 async function tfjsResponses(page: Page, paths: string[]): Promise<string[]> {
   const hits: string[] = [];
   const checks: Promise<void>[] = [];
@@ -102,7 +111,7 @@ async function tfjsResponses(page: Page, paths: string[]): Promise<string[]> {
     else if (/\.js(\?|$)/.test(url))
       checks.push(
         response.text().then(
-          (body) => void (/tfjs-backend-wasm|Backend name '/.test(body) && hits.push(url)),
+          (body) => void (TFJS_SCRIPT.test(body) && hits.push(url)),
           () => undefined,
         ),
       );
@@ -115,11 +124,19 @@ async function tfjsResponses(page: Page, paths: string[]): Promise<string[]> {
   return hits;
 }
 
-test("TensorFlow.js loads on /lab (in its worker) and on no other page", async ({ page, browser }) => {
+test("TensorFlow.js loads only in the lab's worker: never on other pages, nor on the lab's main thread", async ({ page, browser }) => {
   expect(await tfjsResponses(page, ["/", "/questions", "/questions/layer-freezing"])).toEqual([]);
-  // The same watcher does see tfjs where it belongs, so the empty list above means something.
+  expect(page.workers()).toEqual([]);
+
   const lab = await browser.newPage();
-  const onLab = tfjsResponses(lab, ["/lab?base=similar&n=50&epochs=1&k=1"]);
-  expect((await onLab).length).toBeGreaterThan(0);
+  expect(await tfjsResponses(lab, ["/lab?base=similar&n=50&epochs=1&k=1"])).toEqual([]);
+  await expect(status(lab)).toHaveAttribute("data-backend", "wasm", { timeout: 30_000 });
+  // The worker did load tfjs and the wasm binary, from the app itself — and the same check recognises that script.
+  const [worker] = lab.workers();
+  const loaded = await worker!.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect(loaded.some((url) => /\/lab\/tfjs\/tfjs-backend-wasm[\w-]*\.wasm$/.test(url))).toBe(true);
+  const scripts = loaded.filter((url) => url.endsWith(".js"));
+  const bodies = await Promise.all(scripts.map(async (url) => (await lab.request.get(url)).text()));
+  expect(bodies.some((body) => TFJS_SCRIPT.test(body))).toBe(true);
   await lab.close();
 });
