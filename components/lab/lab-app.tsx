@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings } from "@/lib/lab/shared";
+import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings, type RunResult } from "@/lib/lab/shared";
 import { scorePrediction, type LabPrediction } from "@/lib/lab/calibration";
 import { summariseRun } from "@/lib/schemas/lab-run";
 import { saveLabRunAction } from "@/server/actions/lab";
@@ -17,6 +17,12 @@ import { RunControls } from "./run-controls";
 import { SettingsForm } from "./settings-form";
 import { SweepChart } from "./sweep-chart";
 import { useLabWorker } from "./use-lab-worker";
+
+/** The run of a job that the settings themselves describe (a sweep contains it too). */
+function resultForSettings(results: readonly RunResult[], s: LabSettings): RunResult | undefined {
+  const plan = s.base === "none" && s.k === 0 ? { frozen: null, cached: false } : { frozen: s.k, cached: s.cache && s.k > 0 };
+  return results.find((r) => r.frozen === plan.frozen && r.cached === plan.cached);
+}
 
 /** What a job was started with, beyond its settings: the preset it demonstrates and the prediction made first. */
 interface JobMeta {
@@ -106,7 +112,7 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
       {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
       {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signin" className="underline">Sign in</a> to keep your runs and predictions.</p>}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}
-      <CostPanel settings={job?.kind === "single" ? job.settings : settings} result={job?.kind === "single" ? job.results[0] : undefined} wallMs={job?.kind === "single" ? job.wallMs : undefined} />
+      <CostPanel settings={job?.settings ?? settings} result={job ? resultForSettings(job.results, job.settings) : undefined} wallMs={job?.kind === "single" ? job.wallMs : undefined} />
       {job?.kind === "sweep" && <SweepChart runs={job.results} />}
     </div>
   );

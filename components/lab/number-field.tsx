@@ -15,7 +15,7 @@ export function NumberField({ label, value, schema, onCommit, className, ...inpu
   className: string;
   min?: number;
   max?: number;
-  step?: number;
+  step?: number | "any";
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const valid = draft === null || schema.safeParse(draft).success;

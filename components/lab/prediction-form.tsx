@@ -33,7 +33,7 @@ export function PredictionForm({ onRun, disabled }: { onRun: (prediction: LabPre
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
           An epoch at k = 3 is how many times faster than at k = 0?
-          <input className={field} type="number" min={0.01} max={100} step={0.1} value={speedup} onChange={(e) => setSpeedup(e.target.value)} />
+          <input className={field} type="number" min={0.01} max={100} step="any" value={speedup} onChange={(e) => setSpeedup(e.target.value)} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Which run reaches the best test accuracy?
@@ -47,7 +47,7 @@ export function PredictionForm({ onRun, disabled }: { onRun: (prediction: LabPre
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Its test accuracy (%)
-          <input className={field} type="number" min={0} max={100} step={1} value={accuracy} onChange={(e) => setAccuracy(e.target.value)} />
+          <input className={field} type="number" min={0} max={100} step="any" value={accuracy} onChange={(e) => setAccuracy(e.target.value)} />
         </label>
       </div>
       <div className="flex flex-wrap gap-2">

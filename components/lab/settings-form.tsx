@@ -10,7 +10,7 @@ const BACKEND_LABELS: Record<LabSettings["backend"], string> = { wasm: "wasm (de
 /** The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). */
 export function SettingsForm({ settings, onChange, disabled }: { settings: LabSettings; onChange: (next: LabSettings) => void; disabled?: boolean }) {
   const set = <K extends keyof LabSettings>(key: K, value: LabSettings[K]) => onChange({ ...settings, [key]: value });
-  const num = (key: "n" | "epochs" | "lr" | "batch" | "seed", extra: { min?: number; max?: number; step?: number }, label: string = LAB_SETTINGS[key].label) => (
+  const num = (key: "n" | "epochs" | "lr" | "batch" | "seed", extra: { min?: number; max?: number; step?: number | "any" }, label: string = LAB_SETTINGS[key].label) => (
     <NumberField label={label} value={settings[key]} schema={LAB_SETTINGS[key].schema} onCommit={(v) => set(key, v)} className={field} {...extra} />
   );
   return (
@@ -28,7 +28,7 @@ export function SettingsForm({ settings, onChange, disabled }: { settings: LabSe
       </label>
       {num("n", { min: 50, max: 2000, step: 50 }, "Training examples (50–2000)")}
       {num("epochs", { min: 1, max: 200 })}
-      {num("lr", { min: 0.00001, max: 1, step: 0.0005 })}
+      {num("lr", { min: 0.00001, max: 1, step: "any" })}
       {num("batch", { min: 1, max: 2048 })}
       <label className="flex flex-col gap-1 text-sm">
         {LAB_SETTINGS.backend.label}
