@@ -1,5 +1,6 @@
 "use client";
 
+import "./zod-jitless";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings, type RunResult } from "@/lib/lab/shared";
