@@ -31,7 +31,7 @@ export interface LabWorkerState {
   tensors?: number;
 }
 
-type Action = { type: "start"; job: LabJob } | { type: "reset" } | { type: "message"; message: FromLabWorker };
+type Action = { type: "start"; job: LabJob } | { type: "reset" } | { type: "messages"; messages: FromLabWorker[] };
 
 const sameRun = (a: RunPlan, b: RunPlan) => a.frozen === b.frozen && a.cached === b.cached;
 
@@ -51,7 +51,10 @@ function reduceJob(job: LabJob, m: FromLabWorker): LabJob {
 function reducer(state: LabWorkerState, action: Action): LabWorkerState {
   if (action.type === "start") return { ...state, job: action.job };
   if (action.type === "reset") return { ...state, job: null };
-  const m = action.message;
+  return action.messages.reduce(reduceMessage, state);
+}
+
+function reduceMessage(state: LabWorkerState, m: FromLabWorker): LabWorkerState {
   if (m.type === "ready") return { ...state, requested: m.requested, backend: m.backend, baselineTensors: m.tensors, tensors: m.tensors };
   const tensors = "tensors" in m ? m.tensors : state.tensors;
   // Messages of a job that was stopped or reset are dropped.
@@ -68,17 +71,29 @@ export function useLabWorker(initialBackend: LabBackend) {
 
   useEffect(() => {
     const w = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+    // Messages are applied once per animation frame, not one render each: a sweep posts an epoch every few
+    // ms, and rendering charts for every one would keep the main thread busy (issue 4: longest task < 50 ms).
+    let queue: FromLabWorker[] = [];
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      const messages = queue;
+      queue = [];
+      dispatch({ type: "messages", messages });
+    };
     w.onmessage = (event: MessageEvent<FromLabWorker>) => {
       const m = event.data;
       if (m.type === "finished" || m.type === "stopped" || m.type === "error") if (running.current === m.id) running.current = null;
-      dispatch({ type: "message", message: m });
+      queue.push(m);
+      frame ||= requestAnimationFrame(flush);
     };
     w.onerror = (event) => {
-      if (running.current !== null) dispatch({ type: "message", message: { type: "error", id: running.current, message: event.message || "The lab's worker failed to load.", tensors: 0 } });
+      if (running.current !== null) dispatch({ type: "messages", messages: [{ type: "error", id: running.current, message: event.message || "The lab's worker failed to load.", tensors: 0 }] });
     };
     worker.current = w;
     w.postMessage({ type: "init", backend: initialBackend } satisfies ToLabWorker);
     return () => {
+      cancelAnimationFrame(frame);
       w.terminate();
       worker.current = null;
     };
