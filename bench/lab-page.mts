@@ -46,7 +46,15 @@ async function startServer(port: number) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { url, stop: () => server.kill("SIGTERM") };
+  // The server drains in-flight requests on SIGTERM; wait for it (and make sure) so no server outlives the bench.
+  const stop = async () => {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const timer = setTimeout(() => server.kill("SIGKILL"), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { url, stop };
 }
 
 export async function runLabPageBench(flags: string[]) {
@@ -103,7 +111,7 @@ export async function runLabPageBench(flags: string[]) {
     };
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
   }
 }
 
