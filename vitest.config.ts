@@ -21,6 +21,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts"],
           environment: "node",
+          // Property tests and subprocess tests run for seconds on a loaded 2-core machine; 5 s is too tight.
+          testTimeout: 30_000,
         },
       },
       {
