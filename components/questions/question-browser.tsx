@@ -27,50 +27,10 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
           Search
           <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. fine-tuning learning rate" className={selectClass} />
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Topic
-          <select name="topic" defaultValue={filters.topic ?? ""} className={selectClass}>
-            <option value="">All topics</option>
-            {Object.entries(TOPICS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Tag
-          <select name="tag" defaultValue={filters.tag ?? ""} className={selectClass}>
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Difficulty
-          <select name="difficulty" defaultValue={filters.difficulty ?? ""} className={selectClass}>
-            <option value="">Any</option>
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Role
-          <select name="role" defaultValue={filters.role ?? ""} className={selectClass}>
-            <option value="">Any role</option>
-            {Object.entries(ROLES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Topic" name="topic" value={filters.topic} any="All topics" options={Object.entries(TOPICS)} />
+        <FilterSelect label="Tag" name="tag" value={filters.tag} any="All tags" options={tags.map((t) => [t, t])} />
+        <FilterSelect label="Difficulty" name="difficulty" value={filters.difficulty} any="Any" options={DIFFICULTIES.map((d) => [d, d])} />
+        <FilterSelect label="Role" name="role" value={filters.role} any="Any role" options={Object.entries(ROLES)} />
         <div className="flex gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-600">
             Apply
@@ -105,5 +65,22 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** One facet of the filter form: a labelled select whose empty value means "any". */
+function FilterSelect({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any: string; options: [string, string][] }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{any}</option>
+        {options.map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
