@@ -12,7 +12,12 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   lab: async () => (await import("./lab.mjs")).runLabBench,
   "lab-browser": async () => (await import("./lab-browser.mjs")).runLabBrowserBench,
   "lab-page": async () => (await import("./lab-page.mjs")).runLabPageBench,
+  load: async () => (await import("./load.mjs")).runLoadBench,
+  faults: async () => (await import("./faults.mjs")).runFaultsBench,
 };
+
+/** Benches that need a browser or start production servers: run only when named. */
+const SERVER_BENCHES = new Set(["lab-browser", "lab-page", "load", "faults"]);
 
 const RESULTS = path.join(import.meta.dirname, "results", "latest.json");
 
@@ -22,7 +27,7 @@ async function main(args: string[]) {
   const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
   const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
   // With no name: every bench except the ones that need a browser (lab-page also needs a built app).
-  const selected = names.length ? names : Object.keys(BENCHES).filter((n) => n !== "lab-browser" && n !== "lab-page");
+  const selected = names.length ? names : Object.keys(BENCHES).filter((n) => !SERVER_BENCHES.has(n));
   const unknown = selected.filter((n) => !(n in BENCHES));
   if (unknown.length) {
     process.stderr.write(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})\n`);

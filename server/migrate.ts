@@ -11,6 +11,9 @@ import type { SqlExecutor } from "@/server/database";
  */
 export const MIGRATIONS_DIR = path.join("prisma", "migrations");
 
+/** Key of the transaction-level advisory lock that serialises concurrent migration runners. */
+const MIGRATION_LOCK_KEY = 7_261_128;
+
 export type Migration = { name: string; sql: string; checksum: string };
 
 export function readMigrations(dir = path.resolve(MIGRATIONS_DIR)): Migration[] {
@@ -26,8 +29,9 @@ export function readMigrations(dir = path.resolve(MIGRATIONS_DIR)): Migration[] 
 }
 
 export async function migrate(sql: SqlExecutor, migrations = readMigrations()): Promise<string[]> {
-  await sql.exec(`CREATE TABLE IF NOT EXISTS "_layerwise_migrations" (
-    "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  // Under the lock too: two runners' concurrent CREATE TABLE IF NOT EXISTS can both try to create it.
+  await sql.exec(`BEGIN; SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY}); CREATE TABLE IF NOT EXISTS "_layerwise_migrations" (
+    "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now()); COMMIT;`);
   const applied = new Map(
     (await sql.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_layerwise_migrations"`)).map((r) => [r.name, r.checksum]),
   );
@@ -38,11 +42,24 @@ export async function migrate(sql: SqlExecutor, migrations = readMigrations()): 
       if (previous !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
       continue;
     }
-    // One transaction per file: a failing migration leaves nothing half-applied.
-    await sql.exec(`BEGIN;\n${m.sql}\nINSERT INTO "_layerwise_migrations" (name, checksum) VALUES ('${m.name}', '${m.checksum}');\nCOMMIT;`).catch(async (e) => {
-      await sql.exec("ROLLBACK").catch(() => {});
-      throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
-    });
+    // One transaction per file: a failing migration leaves nothing half-applied. The advisory lock serialises
+    // runners that start together (several instances deploying at once, docs/DEPLOY.md): the one that waited
+    // finds the file already recorded once the first commits, and skips it.
+    const applyOnce = `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n${m.sql}\n` +
+      `INSERT INTO "_layerwise_migrations" (name, checksum) VALUES ('${m.name}', '${m.checksum}');\nCOMMIT;`;
+    const failed = await sql.exec(applyOnce).then(
+      () => null,
+      async (e: Error) => {
+        await sql.exec("ROLLBACK").catch(() => {});
+        return e;
+      },
+    );
+    if (failed) {
+      // (m.name matches the folder pattern above: digits, lowercase letters and underscores only.)
+      const [row] = await sql.query<{ checksum: string }>(`SELECT checksum FROM "_layerwise_migrations" WHERE name = '${m.name}'`);
+      if (row?.checksum === m.checksum) continue; // another runner applied it while this one waited
+      throw new Error(`Migration ${m.name} failed: ${failed.message}`, { cause: failed });
+    }
     ran.push(m.name);
   }
   return ran;

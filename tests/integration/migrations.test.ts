@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { migrate, readMigrations } from "@/server/migrate";
 import { describeEachDatabase } from "./support/databases";
 
@@ -37,6 +38,33 @@ describe("migration runner", () => {
     const half = await db.query("SELECT 1 FROM pg_tables WHERE tablename = 'half'");
     expect(half.rows).toHaveLength(0);
     await db.close();
+  });
+});
+
+describe.runIf(process.env.TEST_POSTGRES_URL)("migration runners deploying at once (PostgreSQL)", () => {
+  it("two runners on separate connections apply every migration exactly once, and neither fails", async () => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+    await admin.connect();
+    const name = `layerwise_race_${process.pid}_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.TEST_POSTGRES_URL!);
+    url.pathname = `/${name}`;
+    const clients = [new pg.Client({ connectionString: url.toString() }), new pg.Client({ connectionString: url.toString() })];
+    try {
+      await Promise.all(clients.map((c) => c.connect()));
+      const runner = (c: pg.Client) => ({
+        exec: async (s: string) => void (await c.query(s)),
+        query: async <T,>(s: string) => (await c.query(s)).rows as T[],
+      });
+      const [a, b] = await Promise.all(clients.map((c) => migrate(runner(c))));
+      expect([...a!, ...b!].sort()).toEqual(readMigrations().map((m) => m.name));
+      const recorded = await clients[0]!.query(`SELECT name FROM "_layerwise_migrations"`);
+      expect(recorded.rowCount).toBe(readMigrations().length);
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });
 
