@@ -96,6 +96,13 @@ async function verifyAcked(url: string, creds: Creds, acked: Map<string, number>
   return { acknowledged: acked.size, presentAfter: present, lost: missing.length };
 }
 
+/** One start + submit per question first, so a cold server's first compiles do not fall inside the measured window. */
+async function warmUp(url: string, creds: Creds, slugs: string[]) {
+  const load = submitLoad(() => url, creds, slugs, 2);
+  while (load.acked.size < 4) await sleep(200);
+  await load.stop();
+}
+
 async function slugsOf(url: string): Promise<string[]> {
   const r = await fetch(`${url}/api/v1/questions`);
   const { questions } = (await r.json()) as { questions: { slug: string }[] };
@@ -121,8 +128,9 @@ async function kill9(kind: DbKind) {
   return withApp(kind, "kill9", async ({ db, creds, app }) => {
     const slugs = await slugsOf(app.url);
     let current = app;
+    await warmUp(app.url, creds, slugs);
     const load = submitLoad(() => current.url, creds, slugs, 6);
-    await sleep(4000);
+    await sleep(8000);
     await current.kill9();
     const ackedAtKill = load.acked.size;
     await sleep(500);
@@ -155,6 +163,7 @@ async function pgRefusing() {
       "refusing",
       async ({ creds, app }) => {
         const slugs = await slugsOf(app.url);
+        await warmUp(app.url, creds, slugs);
         const load = submitLoad(() => app.url, creds, slugs, 3);
         const targets = {
           "/api/health": { path: "/api/health", headers: {} },
@@ -236,8 +245,8 @@ const canMount = () => process.getuid?.() === 0 && spawnSync("mount", ["--versio
 async function readOnly() {
   if (!canMount()) return { skipped: "needs root and mount" };
   const db = await createDatabase("pglite", "ro");
-  const dir = db.env.DATA_DIR!;
   migrate(db.env);
+  const dir = path.join(db.env.DATA_DIR!, "pglite");
   const mounted = spawnSync("sh", ["-c", `mount --bind '${dir}' '${dir}' && mount -o remount,bind,ro '${dir}'`]).status === 0;
   try {
     if (!mounted) return { skipped: "bind mount refused" };

@@ -46,8 +46,30 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   return target.kind === "pglite" ? openPGlite(target) : openPostgres(target);
 }
 
+/**
+ * PGlite reports an unwritable folder as "PGlite failed to initialize properly", which names nothing; check
+ * first, by writing (a permission check would pass for root on a read-only mount), and say which folder and why.
+ */
+function assertWritable(dir: string) {
+  if (!fs.existsSync(dir)) return;
+  const probe = path.join(dir, `.write-check-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw new DatabaseUnavailableError(
+      `The embedded database folder ${dir} is not writable (${code}: ${(e as Error).message.replace(/^\w+: /, "").split(",")[0]}). ` +
+        "Give the server's user write access to it, or point DATA_DIR at a writable folder.",
+      { cause: e },
+    );
+  }
+}
+
 async function openPGlite(target: { kind: "pglite"; dir: string }): Promise<OpenDatabase> {
   fs.mkdirSync(path.dirname(target.dir), { recursive: true }); // PGlite does not create parent folders
+  assertWritable(path.dirname(target.dir));
+  assertWritable(target.dir);
   const release = acquireDatabaseLock(target.dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
