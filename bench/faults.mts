@@ -99,7 +99,14 @@ async function verifyAcked(url: string, creds: Creds, acked: Map<string, number>
 /** One start + submit per question first, so a cold server's first compiles do not fall inside the measured window. */
 async function warmUp(url: string, creds: Creds, slugs: string[]) {
   const load = submitLoad(() => url, creds, slugs, 2);
-  while (load.acked.size < 4) await sleep(200);
+  const deadline = Date.now() + 60_000;
+  while (load.acked.size < 4) {
+    if (Date.now() > deadline) {
+      await load.stop();
+      throw new Error(`warm-up: no submits acknowledged in 60 s (${JSON.stringify(load.statuses)})`);
+    }
+    await sleep(200);
+  }
   await load.stop();
 }
 

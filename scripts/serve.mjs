@@ -3,6 +3,7 @@
 //  - SIGTERM/SIGINT drain in-flight requests, then close the database, then exit.
 import http from "node:http";
 import next from "next";
+import { answerOutages } from "./unavailable.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -15,6 +16,7 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  answerOutages(req, res);
   handle(req, res);
 });
 server.keepAliveTimeout = 5000;

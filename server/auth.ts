@@ -6,6 +6,10 @@ import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { env } from "@/server/env";
 import { getPrisma } from "@/server/db";
+import { cookies } from "next/headers";
+import { isDatabaseUnavailable } from "@/server/availability";
+import { checkHealth } from "@/server/health";
+import { DatabaseUnavailableError } from "@/server/database";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -83,11 +87,23 @@ export type Viewer = { id: string; name: string | null; email: string };
 
 /** The signed-in user for this request, or null. Memoised per request. Checks the user id, never `!!session`. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth().catch(() => null);
+  const session = await auth().catch((e: unknown) => {
+    if (isDatabaseUnavailable(e)) throw e;
+    return null;
+  });
   const id = session?.user?.id;
-  if (typeof id !== "string" || !id) return null;
+  if (typeof id !== "string" || !id) {
+    // Auth.js logs a failed session lookup and answers "no session": with a session cookie, make sure that
+    // means signed out and not "the database is down" (an outage must never look like a sign-out).
+    if ((await cookies()).has(sessionCookieName())) await assertDatabaseReachable();
+    return null;
+  }
   return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "" };
 });
+
+async function assertDatabaseReachable(): Promise<void> {
+  if ((await checkHealth()).db !== "ok") throw new DatabaseUnavailableError("The database cannot be reached.");
+}
 
 export class UnauthenticatedError extends Error {
   constructor() {

@@ -42,6 +42,31 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Every new connection tells whether the server is reachable (server/availability.ts reads the flag; it is
+ * set here without importing it, so the migration scripts stay free of app state): a refused connection
+ * marks an outage, the first connection that succeeds afterwards ends it.
+ */
+function watchAvailability(pool: import("pg").Pool) {
+  const flag = globalThis as unknown as { layerwiseDatabaseDownSince?: number };
+  pool.on("connect", () => {
+    flag.layerwiseDatabaseDownSince = undefined;
+  });
+  // pool.query() calls connect() with a callback; everything else awaits the promise form. Wrap both.
+  type Done = (err: Error | undefined, client?: import("pg").PoolClient, release?: () => void) => void;
+  const connect = pool.connect.bind(pool) as (done?: Done) => Promise<import("pg").PoolClient> | void;
+  const mark = (err: unknown) => {
+    if (err) flag.layerwiseDatabaseDownSince ??= Date.now();
+  };
+  (pool as unknown as { connect: (done?: Done) => unknown }).connect = (done?: Done) => {
+    if (done) return connect((err, client, release) => (mark(err), done(err, client, release)));
+    return (connect() as Promise<import("pg").PoolClient>).catch((e: unknown) => {
+      mark(e);
+      throw e;
+    });
+  };
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   return target.kind === "pglite" ? openPGlite(target) : openPostgres(target);
 }
@@ -105,6 +130,7 @@ async function openPostgres(target: { kind: "postgres"; url: string }): Promise<
   pool.on("error", () => {
     /* an idle client died (server restart); the pool replaces it on next use */
   });
+  watchAvailability(pool);
   try {
     const c = await pool.connect();
     c.release();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/server/auth";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { isDatabaseUnavailable } from "@/server/availability";
 import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
 
 /**
@@ -24,6 +25,7 @@ async function run<T>(who: string, fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (e) {
     if (e instanceof DataError) return { ok: false, error: e.message, code: e.code };
+    if (isDatabaseUnavailable(e)) return { ok: false, error: "The service is temporarily unavailable. Nothing was saved; try again in a few seconds." };
     const errorId = crypto.randomUUID();
     logEvent("action.error", { errorId, actor: who, message: (e as Error).message });
     return { ok: false, error: `Something went wrong on our side (error ${errorId.slice(0, 8)}). Nothing was saved; try again.` };

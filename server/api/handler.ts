@@ -4,6 +4,7 @@ import { getViewer, type Viewer } from "@/server/auth";
 import { userForApiToken } from "@/server/data/api-tokens";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { isDatabaseUnavailable, RETRY_AFTER_S } from "@/server/availability";
 
 /**
  * The one wrapper for JSON API route handlers (/api/v1): authenticate (bearer token or session
@@ -90,6 +91,11 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
       if (e instanceof DataError) {
         const status = e.code === "not-found" ? 404 : e.code === "conflict" ? 409 : 400;
         return apiError(status, e.code.replace("-", "_"), e.message);
+      }
+      if (isDatabaseUnavailable(e)) {
+        const res = apiError(503, "unavailable", `The service is temporarily unavailable; nothing was changed. Retry in ${RETRY_AFTER_S} seconds.`);
+        res.headers.set("Retry-After", String(RETRY_AFTER_S));
+        return res;
       }
       const errorId = crypto.randomUUID();
       logEvent("api.error", { errorId, path: new URL(req.url).pathname, message: (e as Error).message });
