@@ -23,11 +23,11 @@ import {
   machineLoad,
   migrate,
   startApp,
-  type BenchDatabase,
+  type AppDatabase,
   type DbKind,
   type RunningServer,
-} from "./support/app-server.mjs";
-import { startTcpProxy } from "./support/tcp-proxy.mjs";
+} from "../tests/support/app-server.mjs";
+import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
 
 const PORT = 3392;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -116,7 +116,7 @@ async function slugsOf(url: string): Promise<string[]> {
   return questions.map((q) => q.slug);
 }
 
-async function withApp<T>(kind: DbKind, label: string, fn: (ctx: { db: BenchDatabase; creds: Creds; app: RunningServer }) => Promise<T>, dbUrl?: (db: BenchDatabase) => string) {
+async function withApp<T>(kind: DbKind, label: string, fn: (ctx: { db: AppDatabase; creds: Creds; app: RunningServer }) => Promise<T>, dbUrl?: (db: AppDatabase) => string) {
   const db = await createDatabase(kind, label);
   let app: RunningServer | undefined;
   try {

@@ -19,7 +19,7 @@ import {
   startBareApp,
   type DbKind,
   type LoadResult,
-} from "./support/app-server.mjs";
+} from "../tests/support/app-server.mjs";
 
 const SERVER_CPU = 0;
 const LOAD_CPU = 1;

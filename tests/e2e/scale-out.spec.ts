@@ -1,10 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import pg from "pg";
+import { createDatabase, migrate, startApp, type AppDatabase, type RunningServer } from "../support/app-server.mjs";
 import { PASSWORD, signUp, uniqueEmail } from "./support";
 
 /**
@@ -24,22 +22,9 @@ test.describe.configure({ mode: "serial" });
 // CI installs both (.ci/run); elsewhere the test says what it needs instead of failing.
 test.skip(!process.env.CI && (!POSTGRES || !NGINX), "needs TEST_POSTGRES_URL and Debian's nginx (apt-get install nginx-light)");
 
-const children: ChildProcess[] = [];
-let tmp = "";
-let database = "";
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+let db: AppDatabase | undefined;
+let nginx: ChildProcess | undefined;
+const instances: RunningServer[] = [];
 
 function nginxConfig(dir: string) {
   return `
@@ -78,60 +63,29 @@ http {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!POSTGRES || !NGINX) throw new Error("CI must provide TEST_POSTGRES_URL and nginx for the scale-out test");
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "layerwise-scale-"));
-  database = `layerwise_scale_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(POSTGRES);
-  url.pathname = `/${database}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: url.toString(),
-    DATA_DIR: tmp,
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    AUTH_URL: LB,
-    TRUST_PROXY: "1",
-    AUTH_CLIENT_RATE_LIMIT: String(CLIENT_LIMIT),
-    HOST: "127.0.0.1",
-  };
-  // One migration runner per deploy, before the instances start (docs/DEPLOY.md).
-  const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
-  const migrated = spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/db-migrate.mts"], { env, encoding: "utf8" });
-  expect(migrated.status, migrated.stderr).toBe(0);
-  for (const port of [PORT_A, PORT_B]) {
-    children.push(spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: "ignore" }));
-  }
-  fs.writeFileSync(path.join(tmp, "nginx.conf"), nginxConfig(tmp));
-  children.push(spawn(NGINX, ["-p", tmp, "-c", path.join(tmp, "nginx.conf")], { stdio: "inherit" }));
-  await Promise.all([waitFor(`http://127.0.0.1:${PORT_A}/api/health`), waitFor(`http://127.0.0.1:${PORT_B}/api/health`)]);
-  await waitFor(`${LB}/api/health`);
+  db = await createDatabase("postgres", "scale");
+  migrate(db.env); // one migration runner per deploy, before the instances start (docs/DEPLOY.md)
+  // Both instances share the data folder's secret file, hence one AUTH_SECRET, as every instance must.
+  const extraEnv = { AUTH_URL: LB, TRUST_PROXY: "1", AUTH_CLIENT_RATE_LIMIT: String(CLIENT_LIMIT) };
+  instances.push(...(await Promise.all([PORT_A, PORT_B].map((port) => startApp({ port, env: db!.env, extraEnv })))));
+  const dir = db.env.DATA_DIR!;
+  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir));
+  nginx = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "inherit" });
+  await expect(async () => expect((await fetch(`${LB}/api/health`)).status).toBe(200)).toPass({ timeout: 20_000 });
 });
 
 test.afterAll(async () => {
-  for (const child of children.reverse()) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
-    child.kill("SIGKILL");
-  }
-  if (database && POSTGRES) {
-    const admin = new pg.Client({ connectionString: POSTGRES });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  }
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  nginx?.kill("SIGTERM");
+  await Promise.all(instances.map((i) => i.stop()));
+  await db?.drop();
 });
 
-/** Which instance answered each document and API response of a page. */
+/** Which instance answered each page (document) a tab loaded; late prefetches of the previous page are not counted. */
 function servedBy(page: Page) {
   const seen: string[] = [];
   page.on("response", (r) => {
     const by = r.headers()["x-served-by"];
-    if (by && ["document", "fetch"].includes(r.request().resourceType())) seen.push(by);
+    if (by && r.request().resourceType() === "document") seen.push(by);
   });
   return seen;
 }

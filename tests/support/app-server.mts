@@ -1,5 +1,6 @@
 /**
- * Production servers for the HTTP benchmarks (`load`, `faults`): the app as `npm start` serves it
+ * Production servers for the HTTP benchmarks (`load`, `faults`) and the multi-instance end-to-end tests
+ * (scale-out, outage): the app as `npm start` serves it
  * (scripts/serve.mjs over a production build, migrated + seeded first), and a bare Next.js app built in
  * the same run as the framework's ceiling. Each server can be pinned to one core with `taskset`, so the
  * load generator gets the other one; each gets its own data folder or its own PostgreSQL database.
@@ -19,7 +20,7 @@ export const BARE_APP = path.join(ROOT, "bench", "bare-app");
 export type DbKind = "pglite" | "postgres";
 
 /** Where a bench's database lives, and the environment that points the app at it. */
-export interface BenchDatabase {
+export interface AppDatabase {
   kind: DbKind;
   env: Record<string, string>;
   /** The PostgreSQL URL (postgres only), for fixtures and checks made beside the server. */
@@ -29,7 +30,7 @@ export interface BenchDatabase {
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
-export async function createDatabase(kind: DbKind, label: string): Promise<BenchDatabase> {
+export async function createDatabase(kind: DbKind, label: string): Promise<AppDatabase> {
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `layerwise-bench-${label}-`));
     return { kind, env: { DATA_DIR: dir, DATABASE_URL: "" }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -86,7 +87,7 @@ export function migrate(env: Record<string, string>) {
 
 /** Creates a user with a session and an API token directly in the database (no UI, no rate limits). */
 export function createFixtureUser(env: Record<string, string>): { userId: string; sessionToken: string; apiToken: string } {
-  const r = spawnSync(process.execPath, [TSX, "--conditions=react-server", "bench/support/fixture-user.mts"], {
+  const r = spawnSync(process.execPath, [TSX, "--conditions=react-server", "tests/support/fixture-user.mts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     encoding: "utf8",
@@ -148,7 +149,7 @@ function pinned(cpu: number | undefined, cmd: string, args: string[]): [string, 
 }
 
 /** The app's production server (scripts/serve.mjs), as `npm start` runs it after migrating. */
-export async function startApp(opts: { port: number; env: Record<string, string>; cpu?: number; extraEnv?: Record<string, string> }) {
+export async function startApp(opts: { port: number; env: Record<string, string>; cpu?: number; extraEnv?: Record<string, string>; quiet?: boolean }) {
   const url = `http://localhost:${opts.port}`;
   const secretFile = path.join(opts.env.DATA_DIR ?? os.tmpdir(), "bench-auth-secret");
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -158,14 +159,14 @@ export async function startApp(opts: { port: number; env: Record<string, string>
     env: {
       ...process.env,
       ...opts.env,
-      ...opts.extraEnv,
       NODE_ENV: "production",
       PORT: String(opts.port),
       HOST: "127.0.0.1",
       AUTH_URL: url,
       AUTH_SECRET: fs.readFileSync(secretFile, "utf8"),
+      ...opts.extraEnv,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", opts.quiet ? "ignore" : "inherit"],
   });
   await waitHealthy(`${url}/api/health`, child, 60_000);
   return wrap(child, url);

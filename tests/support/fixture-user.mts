@@ -1,5 +1,5 @@
 // A benchmark user with a database session and an API token, created straight in the bench database
-// (prints one JSON line). Run by bench/support/app-server.mts before the server opens the database.
+// (prints one JSON line). Run by tests/support/app-server.mts before the server opens the database.
 import crypto from "node:crypto";
 import { databaseTarget } from "@/server/db";
 import { openDatabase } from "@/server/database";
