@@ -37,12 +37,26 @@ export function openApiDocument() {
       "/questions/{slug}": {
         get: { summary: "One question with its answer and explanations", security: [], parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("{ question }"), "404": error } },
       },
-      "/attempts": { post: { summary: "Start an attempt (or get the one in progress)", requestBody: json(StartAttemptSchema), responses: { "201": ok("{ attempt }"), ...errors } } },
+      "/attempts": {
+        post: {
+          summary: "Start an attempt (or get the one in progress)",
+          description: "Items and options are always shuffled (seeded per attempt); `shuffle` accepts only `true` and is kept for older clients.",
+          requestBody: json(StartAttemptSchema),
+          responses: { "201": ok("{ attempt }"), ...errors },
+        },
+      },
       "/attempts/{id}": { get: { summary: "An attempt in progress, or its graded review once submitted", parameters: idParam, responses: { "200": ok("{ attempt } | { result }"), ...errors } } },
       "/attempts/{id}/answers": {
         put: { summary: "Save answers (compare-and-set on version)", parameters: idParam, requestBody: json(SaveAnswersSchema), responses: { "200": ok("{ version }"), ...errors } },
       },
-      "/attempts/{id}/submit": { post: { summary: "Submit and grade (idempotent)", parameters: idParam, requestBody: json(SubmitAttemptSchema), responses: { "200": ok("{ result }"), ...errors } } },
+      "/attempts/{id}/submit": {
+        post: {
+          summary: "Submit and grade (idempotent; compare-and-set on version)",
+          description: "Send the `version` the last save returned: a stale version is a 409 and grades nothing. A repeat after success returns the same result.",
+          parameters: idParam, requestBody: json(SubmitAttemptSchema),
+          responses: { "200": ok("{ result }"), ...errors },
+        },
+      },
       "/attempts/{id}/self-grade": {
         post: { summary: "Self-grade a free-text answer after submit (once per item)", parameters: idParam, requestBody: json(SelfGradeSchema), responses: { "200": ok("{ result }"), ...errors } },
       },
