@@ -89,8 +89,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session: ({ session, user }) => sessionPayload(session, user),
       // Auth.js's own redirects (OAuth callback, sign-out) go through the same safe-path rule as the app's.
       redirect: ({ url, baseUrl }) => {
-        const target = new URL(url, baseUrl);
-        const path = target.origin === new URL(baseUrl).origin ? target.pathname + target.search + target.hash : "/";
+        const target = URL.parse(url, baseUrl);
+        const path = target?.origin === new URL(baseUrl).origin ? target.pathname + target.search + target.hash : "/";
         return new URL(safeRedirectPath(path), baseUrl).href;
       },
     },
