@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { adapter, sessionCookieName, signOut, useSecureCookies, getViewer, SESSION_MAX_AGE_S } from "@/server/auth";
@@ -15,8 +16,7 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/server/env";
 import type { FormState } from "@/lib/form-state";
 
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .max(254)
@@ -24,15 +24,15 @@ const email = z
 
 const SignInSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password.").max(1024),
-  callbackUrl: z.string().optional(),
+  password: text().min(1, "Enter your password.").max(1024),
+  callbackUrl: text().optional(),
 });
 
 const SignUpSchema = z.object({
-  name: z.string().trim().max(100).optional(),
+  name: text().trim().max(100).optional(),
   email,
-  password: z.string().max(1024),
-  callbackUrl: z.string().optional(),
+  password: text().max(1024),
+  callbackUrl: text().optional(),
 });
 
 // Per account: 10 attempts per 15 minutes (cleared by a success); per client address: AUTH_CLIENT_RATE_LIMIT (30) (ASVS 6.3.1).

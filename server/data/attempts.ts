@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
@@ -33,7 +34,7 @@ import { renderMarkdown } from "@/lib/markdown";
 
 const ItemsSnapshotSchema = z.array(QuizItemSchema);
 const ResultsSchema = z.array(
-  z.object({ itemId: z.string(), type: z.string(), score: z.number(), max: z.number(), correct: z.string(), reason: z.string().optional() }).passthrough(),
+  z.object({ itemId: text(), type: text(), score: z.number(), max: z.number(), correct: text(), reason: text().optional() }).passthrough(),
 );
 
 export type AttemptStatus = "in_progress" | "submitted";
@@ -123,7 +124,7 @@ export async function getMistakeItemIds(actor: QuizActor, slug: string): Promise
 }
 
 export const StartAttemptSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  slug: text().regex(/^[a-z0-9-]{1,100}$/),
   mode: z.enum(["full", "mistakes"]).default("full"),
   /** Optional time limit in minutes (1–180). */
   timeLimitMinutes: z.coerce.number().int().min(1).max(180).optional(),
@@ -200,7 +201,7 @@ export const SaveAnswersSchema = z.object({
   /** The answersVersion the client last saw; a stale tab gets a conflict instead of overwriting newer answers. */
   version: z.number().int().min(0),
   /** Responses by item id; null clears an answer. */
-  answers: z.record(z.string().max(100), z.unknown()).refine((a) => Object.keys(a).length <= 64, "too many answers"),
+  answers: z.record(text().max(100), z.unknown()).refine((a) => Object.keys(a).length <= 64, "too many answers"),
 });
 
 function validatedAnswers(items: QuizItem[], incoming: Record<string, unknown>): Record<string, unknown> {
@@ -244,7 +245,7 @@ function staleAnswers(): DataError {
 
 export const SubmitAttemptSchema = z.object({
   /** Optional final answers sent with the submit (counted only if saved before the deadline). */
-  answers: z.record(z.string().max(100), z.unknown()).optional(),
+  answers: z.record(text().max(100), z.unknown()).optional(),
   /** The answersVersion the client last saw: a stale submit is refused exactly as a stale save (decision 005). */
   version: z.number().int().min(0),
 });
@@ -335,7 +336,7 @@ export async function getAttemptResult(actor: QuizActor, id: string): Promise<At
   return resultView(await loadOwn(actor, id));
 }
 
-export const SelfGradeSchema = z.object({ itemId: z.string().max(100), ticked: z.array(z.number().int().min(0).max(63)).max(64) });
+export const SelfGradeSchema = z.object({ itemId: text().max(100), ticked: z.array(z.number().int().min(0).max(63)).max(64) });
 
 /**
  * The candidate grades a free-text answer against the rubric, once, after submitting: the only
