@@ -1,25 +1,51 @@
 // The production (and dev) HTTP server: Next's request handler behind a plain Node server, so that
 //  - X-Forwarded-For is the socket's address unless TRUST_PROXY=1 (a client cannot spoof its rate-limit key);
+//  - the site has one origin (AUTH_URL, or http://localhost:PORT): Host and X-Forwarded-Host are replaced with
+//    it before Next or Auth.js see the request, so no absolute URL is ever built from what a client sent;
+//  - requests Next would answer with a 500, or read before any app code runs, are refused here first
+//    (lib/http-guard.mjs: TRACE, malformed or NUL-carrying paths, cross-origin posts to pages, oversized bodies);
 //  - SIGTERM/SIGINT drain in-flight requests, then close the database, then exit.
 import http from "node:http";
 import next from "next";
+import { guardRequest, siteOrigin } from "../lib/http-guard.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+const origin = siteOrigin(process.env);
+// Auth.js and server/env.ts read AUTH_URL: make the default explicit, so Auth.js never derives one from Host.
+process.env.AUTH_URL ||= origin.href.replace(/\/$/, "");
 
-const app = next({ dev, hostname, port });
+const app = next({ dev, hostname: origin.hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
   if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
-  handle(req, res);
+  req.headers.host = origin.host;
+  req.headers["x-forwarded-host"] = origin.host;
+  req.headers["x-forwarded-proto"] = origin.protocol.slice(0, -1);
+  const refusal = guardRequest(req, origin);
+  if (!refusal) return void handle(req, res);
+  if (refusal.kind === "not-found-page") {
+    // A page path that cannot name anything (bad percent-encoding, NUL): the site's own 404 page.
+    req.url = "/_layerwise/invalid-path";
+    return void handle(req, res);
+  }
+  res.writeHead(refusal.status, { "Content-Type": refusal.contentType, "Cache-Control": "no-store", Connection: "close", ...refusal.headers });
+  res.end(refusal.body);
+  // Do not read (or wait for) a body we refused.
+  if (req.readableLength || !req.complete) req.socket.destroySoon?.();
+});
+// Node's own parser errors (a malformed request line or header) get a plain 400, never a reset without an answer.
+server.on("clientError", (err, socket) => {
+  if (socket.writable && !socket.destroyed) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  else socket.destroy(err);
 });
 server.keepAliveTimeout = 5000;
 server.listen(port, hostname, () => {
-  console.log(`[layerwise] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"})`);
+  console.log(`[layerwise] ready on ${origin.origin} (listening on ${hostname}:${port}, ${dev ? "development" : "production"})`);
 });
 
 let stopping = false;

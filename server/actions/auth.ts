@@ -106,7 +106,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
-  const policy = checkPassword(password);
+  const policy = checkPassword(password, { email });
   if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
 
   const ip = await clientIp();

@@ -1,0 +1,100 @@
+// Checks scripts/serve.mjs runs on every request before Next sees it (plain JS: the server imports it
+// without a TypeScript step). Each refuses a request that Next would otherwise answer with a 500, or
+// act on before any app code runs (issue 8; docs/decisions/015). Pure: no I/O.
+
+/** Methods the site answers. TRACE, TRACK, CONNECT and anything else get a 405. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The most a request to a page (a server action post) may carry; Next's own server-action limit is 1 MB. */
+export const PAGE_BODY_LIMIT = 1024 * 1024;
+/** The most any API request may announce; server/api/handler.ts enforces its own, smaller limit while reading. */
+export const API_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The site's one origin: AUTH_URL, or http://localhost:PORT. Every absolute URL (Auth.js, redirects)
+ * is built from it, never from the request's Host (issue 8, item 9).
+ * @param {Record<string, string | undefined>} env
+ * @returns {URL}
+ */
+export function siteOrigin(env) {
+  const configured = env.AUTH_URL?.trim();
+  const url = new URL(configured || `http://localhost:${Number(env.PORT || 3000)}`);
+  return new URL(url.origin);
+}
+
+// Control characters (NUL included): PostgreSQL refuses NUL, and no route or slug contains any of them.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * @param {string} rawPath the path part of the request target (before `?`)
+ * @returns {boolean} whether the path decodes as UTF-8 without control characters, segment by segment
+ */
+export function isCleanPath(rawPath) {
+  if (CONTROL.test(rawPath)) return false;
+  try {
+    return !CONTROL.test(decodeURIComponent(rawPath));
+  } catch {
+    return false; // `%ZZ`, a lone `%`, or bytes that are not UTF-8 (`%C0%AF`)
+  }
+}
+
+/**
+ * Query strings are decoded leniently (URLSearchParams), so only NUL is refused there: it would reach
+ * PostgreSQL, while a newline in a search or an OAuth error description is harmless.
+ * @param {string} rawQuery
+ */
+function isCleanQuery(rawQuery) {
+  return !rawQuery.includes("\u0000") && !/%00/.test(rawQuery);
+}
+
+/**
+ * @typedef {{ kind: "respond"; status: number; contentType: string; body: string; headers?: Record<string, string> }
+ *   | { kind: "not-found-page" }} Refusal
+ */
+
+/** @returns {Refusal} */
+function refuse(isApi, status, code, message, headers) {
+  return isApi
+    ? { kind: "respond", status, contentType: "application/json", body: JSON.stringify({ error: { code, message } }), headers }
+    : { kind: "respond", status, contentType: "text/plain; charset=utf-8", body: `${message}\n`, headers };
+}
+
+/**
+ * What to do with a request before Next: null to pass it on, or a refusal.
+ * @param {{ method?: string; url?: string; headers: Record<string, string | string[] | undefined> }} req
+ * @param {URL} origin the site's origin (siteOrigin)
+ * @returns {Refusal | null}
+ */
+export function guardRequest(req, origin) {
+  const method = (req.method ?? "GET").toUpperCase();
+  const target = req.url ?? "/";
+  const isApi = target === "/api" || target.startsWith("/api/") || target.startsWith("/api?");
+  if (!ALLOWED_METHODS.includes(method)) {
+    return refuse(isApi, 405, "method_not_allowed", `${method.slice(0, 20)} is not allowed here.`, { Allow: ALLOWED_METHODS.join(", ") });
+  }
+  if (!target.startsWith("/")) return refuse(isApi, 400, "bad_request", "The request target must be a path.");
+  const q = target.indexOf("?");
+  const rawPath = q === -1 ? target : target.slice(0, q);
+  const rawQuery = q === -1 ? "" : target.slice(q + 1);
+  if (!isCleanPath(rawPath) || !isCleanQuery(rawQuery)) {
+    return isApi ? refuse(true, 400, "bad_path", "The address is not valid (bad percent-encoding or a control character).") : { kind: "not-found-page" };
+  }
+  if (SAFE_METHODS.has(method)) return null;
+
+  const length = req.headers["content-length"];
+  const chunked = req.headers["transfer-encoding"] !== undefined;
+  const limit = isApi ? API_BODY_LIMIT : PAGE_BODY_LIMIT;
+  if (length !== undefined && !/^\d{1,15}$/.test(String(length))) return refuse(isApi, 400, "bad_request", "Content-Length is not a number.");
+  if (Number(length ?? 0) > limit) return refuse(isApi, 413, "too_large", `The body may be at most ${limit / 1024} KiB.`);
+  if (isApi) return null; // API routes and Auth.js check their own origin rules and stream their bodies with a cap
+
+  // A write to a page is a server action (or a form posting to one): it must come from this site.
+  const originHeader = req.headers.origin;
+  if (typeof originHeader !== "string" || originHeader !== origin.origin) {
+    return refuse(false, 403, "cross_site", "Cross-site requests cannot change data.");
+  }
+  // Browsers always announce the length of an action's body; a stream of unknown length is not one of ours.
+  if (chunked) return refuse(false, 411, "length_required", "Send Content-Length with the body.");
+  return null;
+}
