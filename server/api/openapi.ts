@@ -2,13 +2,22 @@ import "server-only";
 import { z } from "zod";
 import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/server/data/attempts";
 import { ResponseSchema } from "@/lib/quiz";
+import { QuestionQuerySchema } from "@/lib/content/filters";
+
+const QUERY_DESCRIPTIONS = {
+  q: "Text search over titles, questions, answers and tags (typo-tolerant, ranked).",
+  topic: "Only this topic.",
+  tag: "Only questions with this tag.",
+  difficulty: "Only this difficulty.",
+  role: "Only this role.",
+} as const;
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
 export function openApiDocument() {
   const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
   const json = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: schema(s) } } });
   const error = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
-  const errors = { "400": error, "401": error, "404": error, "409": error };
+  const errors = { "400": error, "401": error, "404": error, "409": error, "413": error };
   const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
   const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
   return {
@@ -33,7 +42,21 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: {
-      "/questions": { get: { summary: "List questions", security: [], responses: { "200": ok("{ questions: QuestionSummary[] }") } } },
+      "/questions": {
+        get: {
+          summary: "List questions, searched and filtered as on /questions",
+          description: "With `q`, results are ranked by the same typo-tolerant search as the page; the filters narrow either list. A bad value is a 400.",
+          security: [],
+          parameters: (["q", "topic", "tag", "difficulty", "role"] as const).map((name) => ({
+            name,
+            in: "query",
+            required: false,
+            description: QUERY_DESCRIPTIONS[name],
+            schema: schema(QuestionQuerySchema.shape[name].unwrap()),
+          })),
+          responses: { "200": ok("{ questions: QuestionSummary[] }"), "400": error, "401": error },
+        },
+      },
       "/questions/{slug}": {
         get: { summary: "One question with its answer and explanations", security: [], parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("{ question }"), "404": error } },
       },
