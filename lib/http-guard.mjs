@@ -98,3 +98,62 @@ export function guardRequest(req, origin) {
   if (chunked) return refuse(false, 411, "length_required", "Send Content-Length with the body.");
   return null;
 }
+
+/** Deeper than any argument our actions take (a lab run is about 5 levels); React's decoder recurses per level. */
+export const MAX_ACTION_DEPTH = 32;
+
+/**
+ * The deepest nesting of arrays and objects in JSON text, counted without parsing (so a hostile
+ * 100,000-level body costs one linear scan, not a recursion).
+ * @param {string} text
+ */
+export function jsonDepth(text) {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** @param {string} text @returns {string | null} */
+function checkArgumentList(text) {
+  if (jsonDepth(text) > MAX_ACTION_DEPTH) return "The request is nested too deeply.";
+  try {
+    return Array.isArray(JSON.parse(text)) ? null : "The request is not an argument list.";
+  } catch {
+    return "The request is not valid JSON.";
+  }
+}
+
+/**
+ * A server action post (a `Next-Action` header) must carry what React's client sends: a JSON argument
+ * list as text, or multipart form data whose root field `0` is one. Anything else makes Next's decoder
+ * throw (a 500) or wait for parts that never come, so it is refused with a 400 before Next reads it.
+ * @param {string | undefined} contentType
+ * @param {Buffer} body
+ * @returns {string | null} why the body is refused, or null
+ */
+export function checkActionBody(contentType, body) {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "text/plain") return checkArgumentList(body.toString("utf8"));
+  if (type !== "multipart/form-data") return "Server actions take text/plain or multipart/form-data.";
+  const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return "The multipart body has no boundary.";
+  const text = body.toString("utf8");
+  for (const part of text.split(`--${boundary}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split === -1) continue;
+    if (!/content-disposition:\s*form-data;\s*name="0"(\r\n|;)/i.test(part.slice(0, split + 2))) continue;
+    return checkArgumentList(part.slice(split + 4).replace(/\r\n$/, ""));
+  }
+  return "The multipart body has no argument list.";
+}

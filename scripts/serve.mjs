@@ -7,7 +7,7 @@
 //  - SIGTERM/SIGINT drain in-flight requests, then close the database, then exit.
 import http from "node:http";
 import next from "next";
-import { guardRequest, siteOrigin } from "../lib/http-guard.mjs";
+import { PAGE_BODY_LIMIT, checkActionBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -27,7 +27,7 @@ const server = http.createServer((req, res) => {
   req.headers["x-forwarded-host"] = origin.host;
   req.headers["x-forwarded-proto"] = origin.protocol.slice(0, -1);
   const refusal = guardRequest(req, origin);
-  if (!refusal) return void handle(req, res);
+  if (!refusal) return void (req.method === "POST" && req.headers["next-action"] ? handleAction(req, res) : handle(req, res));
   if (refusal.kind === "not-found-page") {
     // A page path that cannot name anything (bad percent-encoding, NUL): the site's own 404 page.
     req.url = "/_layerwise/invalid-path";
@@ -38,6 +38,36 @@ const server = http.createServer((req, res) => {
   // Do not read (or wait for) a body we refused.
   if (req.readableLength || !req.complete) req.socket.destroySoon?.();
 });
+/**
+ * A server action post: read its body (at most PAGE_BODY_LIMIT; the guard already required its length),
+ * refuse one React's client would never send, and hand Next a replay of the same request.
+ */
+async function handleAction(req, res) {
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > PAGE_BODY_LIMIT) throw new Error("too large");
+      chunks.push(chunk);
+    }
+  } catch {
+    if (!res.headersSent) res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The body is too large.\n");
+    return;
+  }
+  const body = Buffer.concat(chunks);
+  const problem = checkActionBody(req.headers["content-type"], body);
+  if (problem) return void res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(`${problem}\n`);
+  const replay = new http.IncomingMessage(req.socket);
+  Object.assign(replay, {
+    method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders,
+    httpVersion: req.httpVersion, httpVersionMajor: req.httpVersionMajor, httpVersionMinor: req.httpVersionMinor, complete: true,
+  });
+  replay.push(body);
+  replay.push(null);
+  handle(replay, res);
+}
+
 // Node's own parser errors (a malformed request line or header) get a plain 400, never a reset without an answer.
 server.on("clientError", (err, socket) => {
   if (socket.writable && !socket.destroyed) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");

@@ -72,7 +72,11 @@ async function startSession(userId: string): Promise<void> {
   });
 }
 
+// An action is a public endpoint: a direct POST can send anything in place of the form (issue 8), so check it is one.
+const NOT_A_FORM: FormState = { ok: false, error: "The request was not valid." };
+
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
@@ -103,6 +107,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
