@@ -123,14 +123,33 @@ export function jsonDepth(text) {
   return max;
 }
 
+/**
+ * React's reply encoding gives strings starting with `$` a meaning: most are references to other parts
+ * (`$1`, `$Q1`, `$B1`, `$@1`, `$F1`…), and a reference to a part that is not there throws inside Next's
+ * decoder (a 500). Our actions take plain values and, for the sign-in forms, a FormData (`$K<id>`), so
+ * only those encodings and the scalar ones are accepted; a user's own text starting with `$` is sent as `$$…`.
+ */
+const PLAIN_ENCODING = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$|K\d+$)/;
+
+/** @param {unknown} value @returns {boolean} */
+function onlyPlainValues(value) {
+  if (typeof value === "string") return !value.startsWith("$") || PLAIN_ENCODING.test(value);
+  if (Array.isArray(value)) return value.every(onlyPlainValues);
+  if (value && typeof value === "object") return Object.values(value).every(onlyPlainValues);
+  return true;
+}
+
 /** @param {string} text @returns {string | null} */
 function checkArgumentList(text) {
   if (jsonDepth(text) > MAX_ACTION_DEPTH) return "The request is nested too deeply.";
+  let args;
   try {
-    return Array.isArray(JSON.parse(text)) ? null : "The request is not an argument list.";
+    args = JSON.parse(text);
   } catch {
     return "The request is not valid JSON.";
   }
+  if (!Array.isArray(args)) return "The request is not an argument list.";
+  return onlyPlainValues(args) ? null : "The request refers to parts it does not contain.";
 }
 
 /**
