@@ -7,7 +7,7 @@
 //  - SIGTERM/SIGINT drain in-flight requests, then close the database, then exit.
 import http from "node:http";
 import next from "next";
-import { PAGE_BODY_LIMIT, checkActionBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
+import { ALLOWED_METHODS, PAGE_BODY_LIMIT, checkActionBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -35,8 +35,13 @@ const server = http.createServer((req, res) => {
   }
   res.writeHead(refusal.status, { "Content-Type": refusal.contentType, "Cache-Control": "no-store", Connection: "close", ...refusal.headers });
   res.end(refusal.body);
-  // Do not read (or wait for) a body we refused.
-  if (req.readableLength || !req.complete) req.socket.destroySoon?.();
+  // Discard (never buffer) a body we refused, so the client reads the answer instead of a reset; give up after 10 s.
+  req.resume();
+  setTimeout(() => req.socket.destroy(), 10_000).unref();
+});
+// CONNECT never reaches the request handler: answer it instead of dropping the connection.
+server.on("connect", (_req, socket) => {
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 });
 /**
  * A server action post: read its body (at most PAGE_BODY_LIMIT; the guard already required its length),
