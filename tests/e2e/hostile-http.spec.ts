@@ -21,6 +21,11 @@ function raw(method: string, path: string, { headers = {}, body }: { headers?: R
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
     });
+    // A CONNECT's answer arrives as a "connect" event, not a response.
+    req.on("connect", (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode!, headers: res.headers, body: "" });
+    });
     req.on("error", reject);
     req.end(body);
   });
@@ -318,8 +323,8 @@ const REDIRECT_ATTACKS = [
   "https://evil.example", "/%09/evil.example", "javascript:alert(1)", "/./%2e%2e/%2e//evil.example", "/%5cevil.example", "///evil.example",
 ];
 
-test("a signed-in /signin and the sign-in action never redirect off the site, whatever callbackUrl says", async ({ page }) => {
-  const { email } = await signUp(page);
+test("a signed-in /signin never redirects off the site, whatever callbackUrl says", async ({ page }) => {
+  await signUp(page);
   const cookie = await cookieHeader(page);
   const here = site();
   for (const target of REDIRECT_ATTACKS) {
@@ -328,12 +333,30 @@ test("a signed-in /signin and the sign-in action never redirect off the site, wh
     expect(r.status, target).toBeLessThan(400);
     expect(new URL(r.headers.location!, here).origin, `${target} → ${r.headers.location}`).toBe(here.origin);
   }
-  const signIn = serverActions().find((a) => a.name === "signInAction")!;
-  const boundary = "----redirect";
+});
+
+test("the sign-in action itself never redirects off the site, whatever callbackUrl it is posted", async ({ browser }) => {
+  const setup = await browser.newPage();
+  const { email } = await signUp(setup);
+  await setup.close();
+  const here = site();
+  // The page only ever renders a safe callbackUrl: record the action post a real sign-in makes, then replay
+  // it with the attacker's value in the callbackUrl field (what a direct POST can send).
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin?callbackUrl=/dashboard");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const recorded = (await answered).request();
+  const sent = await recorded.allHeaders();
+  const body = recorded.postData()!;
+  expect(body.split("\r\n\r\n/dashboard\r\n")).toHaveLength(2);
   for (const target of REDIRECT_ATTACKS) {
-    const parts: [string, string][] = [["1_email", email], ["1_password", PASSWORD], ["1_callbackUrl", target], ["0", '[null,"$K1"]']];
-    const body = parts.map(([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-    const r = await raw("POST", "/signin", { headers: { "Next-Action": signIn.id, Origin: here.origin, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body });
+    const r = await raw("POST", "/signin", {
+      headers: { "Next-Action": sent["next-action"]!, "Content-Type": sent["content-type"]!, Accept: "text/x-component", Origin: here.origin },
+      body: body.replace("\r\n\r\n/dashboard\r\n", `\r\n\r\n${target}\r\n`),
+    });
     const location = r.headers["x-action-redirect"];
     expect(location, `${target}: ${r.status} ${r.body.slice(0, 200)}`).toBeTruthy();
     expect(new URL(String(location).split(";")[0]!, here).origin, `${target} → ${location}`).toBe(here.origin);
@@ -373,20 +396,25 @@ test("a candidate cannot ask for authored order: the API and the start action (g
   expect(refused.status).toBe(400);
   expect(json(refused).error?.fields?.shuffle).toMatch(/always shuffled/);
 
+  // The start action, as a guest (no cookies: the action creates the guest), refuses it too.
   const start = serverActions().find((a) => a.name === "startAttemptAction")!;
+  const asked = await raw("POST", start.path, {
+    headers: { "Next-Action": start.id, Origin: site().origin, "Content-Type": "text/plain;charset=UTF-8" },
+    body: JSON.stringify([{ slug: SLUG, shuffle: false }]),
+  });
+  expect(asked.status).toBe(200);
+  expect(asked.body).toContain("Items and options are always shuffled for candidates.");
+  expect(asked.body).not.toContain('"ok":true');
+
+  // Eight attempts in a row (start, submit, start again): the option order of a choice item is not fixed.
   const firstSingleOrder = new Set<string>();
   for (let i = 0; i < 8; i++) {
-    // A fresh guest each time (no cookies): the action creates the guest.
-    const post = (args: unknown) => raw("POST", start.path, { headers: { "Next-Action": start.id, Origin: site().origin, "Content-Type": "text/plain;charset=UTF-8" }, body: JSON.stringify([args]) });
-    const asked = await post({ slug: SLUG, shuffle: false });
-    expect(asked.status).toBe(200);
-    expect(asked.body).toContain("always shuffled");
-    const ok = await post({ slug: SLUG });
-    const line = ok.body.split("\n").find((l) => l.includes('"ok":true'));
-    expect(line, ok.body.slice(0, 300)).toBeTruthy();
-    const view = JSON.parse(line!.slice(line!.indexOf(":") + 1)) as { data: { items: { type: string; options?: { id: string }[] }[] } };
-    const single = view.data.items.find((it) => it.type === "single" || it.type === "multiple")!;
-    firstSingleOrder.add(single.options!.map((o) => o.id).join(","));
+    const started = await raw("POST", "/api/v1/attempts", { headers, body: JSON.stringify({ slug: SLUG }) });
+    expect(started.status).toBe(201);
+    const view = json(started).attempt as { id: string; items: { type: string; options?: { id: string }[] }[] };
+    const choice = view.items.find((it) => it.type === "single" || it.type === "multiple")!;
+    firstSingleOrder.add(choice.options!.map((o) => o.id).join(","));
+    expect((await raw("POST", `/api/v1/attempts/${view.id}/submit`, { headers, body: JSON.stringify({ version: 0 }) })).status).toBe(200);
   }
   expect(firstSingleOrder.size).toBeGreaterThan(1);
 });
