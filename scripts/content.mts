@@ -2,7 +2,7 @@
 // `npm run content -- export --json`  print the whole bank, quiz keys included, as one JSON document
 import { ContentError, formatIssue } from "@/lib/content/bank";
 import { readBankFromDisk } from "@/lib/content/read-bank";
-import { checkBankRules, type RuleStat } from "@/lib/content/rules";
+import { checkBankRules, guesserScores, type RuleStat } from "@/lib/content/rules";
 
 const [command, ...flags] = process.argv.slice(2);
 
@@ -29,7 +29,10 @@ function load() {
 if (command === "check") {
   const bank = load();
   const items = bank.reduce((n, e) => n + e.quiz.length, 0);
-  printStats(checkBankRules(bank.map((e) => ({ path: `content/questions/${e.question.slug}.quiz.yaml`, items: e.quiz }))).stats);
+  const files = bank.map((e) => ({ path: `content/questions/${e.question.slug}.quiz.yaml`, items: e.quiz }));
+  printStats(checkBankRules(files).stats);
+  console.log("blind guessers on the authored order (hits, against chance):");
+  for (const g of guesserScores(files)) console.log(`  ${g.guesser}: ${g.hits}/${g.items}, chance ${g.chance.toFixed(1)}`);
   console.log(`ok: ${bank.length} questions, ${items} quiz items`);
 } else if (command === "export" && flags.includes("--json")) {
   const bank = load();

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBank, ContentError } from "./bank";
 import { readBankFromDisk } from "./read-bank";
+import { guesserScores } from "./rules";
 
 const valid = (over: Record<string, string> = {}) => {
   const fm: Record<string, string> = {
@@ -128,6 +129,11 @@ describe("the shipped bank", () => {
     const official = bank.find((e) => e.question.slug === "layer-freezing");
     expect(official?.question.answerSource).toBe("official");
     expect(official!.quiz.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("gives a blind, test-wise guesser no more than chance plus 10 points on any strategy", () => {
+    const scores = guesserScores(bank.map((e) => ({ path: e.question.slug, items: e.quiz })));
+    for (const g of scores) expect(g.hits / g.items, g.guesser).toBeLessThanOrEqual(g.chance / g.items + 0.1);
   });
 
   it("contains math and code for the page tests to render", () => {
