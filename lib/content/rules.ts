@@ -19,18 +19,58 @@ export type RulesResult = { issues: ContentIssue[]; stats: RuleStat[] };
 
 /** Words that make a statement sound categorical (whole words, case-insensitive). */
 export const ABSOLUTE_WORDS = [
-  "always", "never", "only", "must", "guarantee", "guarantees", "guaranteed", "by definition", "prove", "proves",
-  "proven", "proved", "proof", "all", "none", "every", "cannot", "can't", "impossible", "completely", "entirely",
-  "necessarily", "certainly", "invariably", "nothing", "no one",
+  "always",
+  "never",
+  "only",
+  "must",
+  "guarantee",
+  "guarantees",
+  "guaranteed",
+  "by definition",
+  "prove",
+  "proves",
+  "proven",
+  "proved",
+  "proof",
+  "all",
+  "none",
+  "every",
+  "cannot",
+  "can't",
+  "impossible",
+  "completely",
+  "entirely",
+  "necessarily",
+  "certainly",
+  "invariably",
+  "nothing",
+  "no one",
 ] as const;
 /** Words that make a statement sound careful, the opposite tell. */
 export const HEDGE_WORDS = [
-  "usually", "often", "typically", "generally", "may", "might", "sometimes", "tend", "tends", "likely", "mostly",
-  "in practice", "depends", "depending", "can help", "roughly",
+  "usually",
+  "often",
+  "typically",
+  "generally",
+  "may",
+  "might",
+  "sometimes",
+  "tend",
+  "tends",
+  "likely",
+  "mostly",
+  "in practice",
+  "depends",
+  "depending",
+  "can help",
+  "roughly",
 ] as const;
 
 const wordRegex = (words: readonly string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${words.map((w) => w.replace(/ /g, "\\s+").replace(/'/g, "['’]")).join("|")})(?![\\p{L}\\p{N}'’])`, "iu");
+  new RegExp(
+    `(?<![\\p{L}\\p{N}'’])(?:${words.map((w) => w.replace(/ /g, "\\s+").replace(/'/g, "['’]")).join("|")})(?![\\p{L}\\p{N}'’])`,
+    "iu",
+  );
 const ABSOLUTE = wordRegex(ABSOLUTE_WORDS);
 const HEDGE = wordRegex(HEDGE_WORDS);
 export const hasAbsolute = (s: string) => ABSOLUTE.test(s);
@@ -70,13 +110,43 @@ export const LIMITS = {
 } as const;
 
 const CORRECTNESS_TOKENS = new Set([
-  "correct", "incorrect", "right", "wrong", "true", "false", "yes", "answer", "key", "distractor", "decoy", "foil",
-  "trap", "myth", "good", "bad", "ok",
+  "correct",
+  "incorrect",
+  "right",
+  "wrong",
+  "true",
+  "false",
+  "yes",
+  "answer",
+  "key",
+  "distractor",
+  "decoy",
+  "foil",
+  "trap",
+  "myth",
+  "good",
+  "bad",
+  "ok",
 ]);
 const POSITION_ID = /^(?:[a-h]|\d+|opt(?:ion)?-?\d+|(?:first|second|third|fourth|last)(?:-option)?)$/;
 const ORDER_TOKENS = new Set([
-  "first", "second", "third", "fourth", "fifth", "last", "next", "then", "step", "start", "begin", "end", "final",
-  "before", "after", "top", "bottom",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "last",
+  "next",
+  "then",
+  "step",
+  "start",
+  "begin",
+  "end",
+  "final",
+  "before",
+  "after",
+  "top",
+  "bottom",
 ]);
 const ABOVE_OPTION = /\b(?:all|none|both|neither) of (?:the )?(?:above|these|those|options)\b|^\s*(?:[a-h]|\d) and (?:[a-h]|\d)\s*$/i;
 
@@ -91,12 +161,27 @@ export function checkItemRules(path: string, items: readonly QuizItem[]): Conten
       item.options.forEach((o, j) => {
         const field = `items.${i}.options.${j}`;
         const leaking = o.id.split("-").find((t) => CORRECTNESS_TOKENS.has(t));
-        if (leaking) issues.push({ path, field: `${field}.id`, message: `option id "${o.id}" says "${leaking}": public ids must not hint at correctness (R1)` });
-        if (POSITION_ID.test(o.id)) issues.push({ path, field: `${field}.id`, message: `option id "${o.id}" names a position: it would reveal the authored order after shuffling (R1)` });
-        if (ABOVE_OPTION.test(o.text)) issues.push({ path, field: `${field}.text`, message: `"${o.text}" refers to other options, which are shuffled (R3)` });
+        if (leaking)
+          issues.push({
+            path,
+            field: `${field}.id`,
+            message: `option id "${o.id}" says "${leaking}": public ids must not hint at correctness (R1)`,
+          });
+        if (POSITION_ID.test(o.id))
+          issues.push({
+            path,
+            field: `${field}.id`,
+            message: `option id "${o.id}" names a position: it would reveal the authored order after shuffling (R1)`,
+          });
+        if (ABOVE_OPTION.test(o.text))
+          issues.push({ path, field: `${field}.text`, message: `"${o.text}" refers to other options, which are shuffled (R3)` });
       });
       if (item.type === "multiple" && item.options.every((o) => o.correct)) {
-        issues.push({ path, field: `items.${i}.options`, message: "every option is correct: a multiple-choice item needs at least one wrong option (R4)" });
+        issues.push({
+          path,
+          field: `items.${i}.options`,
+          message: "every option is correct: a multiple-choice item needs at least one wrong option (R4)",
+        });
       }
       if (item.type === "single") {
         const j = item.options.findIndex((o) => o.correct);
@@ -106,7 +191,8 @@ export function checkItemRules(path: string, items: readonly QuizItem[]): Conten
           issues.push({
             path,
             field: `items.${i}.options.${j}.text`,
-            message: `the correct option (${correct} chars) is over ${LIMITS.itemLengthFactor}× the longest wrong one (${longestWrong}) (R5)`,
+            message:
+              `the correct option (${correct} chars) is over ${LIMITS.itemLengthFactor}× ` + `the longest wrong one (${longestWrong}) (R5)`,
           });
         }
       }
@@ -114,7 +200,12 @@ export function checkItemRules(path: string, items: readonly QuizItem[]): Conten
     if (item.type === "ordering") {
       item.entries.forEach((e, j) => {
         const tell = e.id.split("-").find((t) => ORDER_TOKENS.has(t) || /\d/.test(t));
-        if (tell) issues.push({ path, field: `items.${i}.entries.${j}.id`, message: `entry id "${e.id}" hints at its place ("${tell}"): entries are shown shuffled (R2)` });
+        if (tell)
+          issues.push({
+            path,
+            field: `items.${i}.entries.${j}.id`,
+            message: `entry id "${e.id}" hints at its place ("${tell}"): entries are shown shuffled (R2)`,
+          });
       });
     }
   });
@@ -167,7 +258,10 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
       );
     }
   }
-  for (const [end, at] of [["first", () => 0], ["last", (n: number) => n - 1]] as const) {
+  for (const [end, at] of [
+    ["first", () => 0],
+    ["last", (n: number) => n - 1],
+  ] as const) {
     const rule = `B1 single key in ${end} place, all option counts`;
     const expected = singles.reduce((s, r) => s + 1 / r.item.options.length, 0);
     const hits = singles.filter((r) => keyIndex(r) === at(r.item.options.length));
@@ -187,7 +281,8 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
   for (let p = 0; p < maxN; p++) {
     const refs = multis.filter((r) => r.item.options.length > p);
     const rule = `B2 multiple: correct rate at position ${p + 1}`;
-    const limit = `${pct(overall - LIMITS.multiPositionTolerance)}–${pct(overall + LIMITS.multiPositionTolerance)} (overall ${pct(overall)})`;
+    const tol = LIMITS.multiPositionTolerance;
+    const limit = `${pct(overall - tol)}–${pct(overall + tol)} (overall ${pct(overall)})`;
     if (refs.length < LIMITS.minMultiPosition) {
       skip(rule, `${refs.length} items`, `≥ ${LIMITS.minMultiPosition} items`);
       continue;
@@ -217,12 +312,21 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
     skip("B2 multiple: correct options are the first k", `${multis.length} items`, `≥ ${LIMITS.minMulti} items`);
     skip("B2 multiple: most common number of correct options", `${multis.length} items`, `≥ ${LIMITS.minMulti} items`);
   } else {
-    judge("B2 multiple: correct options are the first k", ratio(prefix.length, multis.length), `≤ ${pct(LIMITS.multiPrefixMax)}`,
+    judge(
+      "B2 multiple: correct options are the first k",
+      ratio(prefix.length, multis.length),
+      `≤ ${pct(LIMITS.multiPrefixMax)}`,
       prefix.length <= LIMITS.multiPrefixMax * multis.length,
-      () => prefix.map((r) => ({ path: r.path, field: `items.${r.index}.options`, message: "the correct options are exactly the first ones" })));
-    judge(`B2 multiple: most common number of correct options (${topK})`, ratio(topRefs.length, multis.length), `≤ ${pct(LIMITS.multiSameCountMax)}`,
+      () =>
+        prefix.map((r) => ({ path: r.path, field: `items.${r.index}.options`, message: "the correct options are exactly the first ones" })),
+    );
+    judge(
+      `B2 multiple: most common number of correct options (${topK})`,
+      ratio(topRefs.length, multis.length),
+      `≤ ${pct(LIMITS.multiSameCountMax)}`,
       topRefs.length <= LIMITS.multiSameCountMax * multis.length,
-      () => topRefs.map((r) => ({ path: r.path, field: `items.${r.index}.options`, message: `${topK} correct options` })));
+      () => topRefs.map((r) => ({ path: r.path, field: `items.${r.index}.options`, message: `${topK} correct options` })),
+    );
   }
 
   // B3: length of the correct option.
@@ -248,31 +352,54 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
     skip("B3 single: mean length correct / mean wrong", `${singles.length} items`, `≥ ${LIMITS.minSingle} items`);
   } else {
     const tooOften = longest.length > hi * singles.length;
-    judge("B3 single: correct option strictly longest", ratio(longest.length, singles.length), `${pct(lo)}–${pct(hi)}`,
+    judge(
+      "B3 single: correct option strictly longest",
+      ratio(longest.length, singles.length),
+      `${pct(lo)}–${pct(hi)}`,
       !tooOften && longest.length >= lo * singles.length,
-      () => (tooOften ? longest : singles.filter((r) => !longest.includes(r))).map((r) => ({
-        path: r.path,
-        field: `items.${r.index}.options.${keyIndex(r)}.text`,
-        message: tooOften ? "the correct option is the longest" : "the correct option is not the longest (some keys should be)",
-      })));
+      () =>
+        (tooOften ? longest : singles.filter((r) => !longest.includes(r))).map((r) => ({
+          path: r.path,
+          field: `items.${r.index}.options.${keyIndex(r)}.text`,
+          message: tooOften ? "the correct option is the longest" : "the correct option is not the longest (some keys should be)",
+        })),
+    );
     judge("B3 single: mean length correct / mean wrong", meanRatio.toFixed(2), `${rlo}–${rhi}`, meanRatio >= rlo && meanRatio <= rhi, () =>
       singles
         .map((r, n) => ({ r, q: ratios[n]! }))
         .filter(({ q }) => (meanRatio > rhi ? q > rhi : q < rlo))
-        .map(({ r, q }) => ({ path: r.path, field: `items.${r.index}.options.${keyIndex(r)}.text`, message: `length ratio ${q.toFixed(2)}` })));
+        .map(({ r, q }) => ({
+          path: r.path,
+          field: `items.${r.index}.options.${keyIndex(r)}.text`,
+          message: `length ratio ${q.toFixed(2)}`,
+        })),
+    );
   }
-  if (multis.length < LIMITS.minMulti) skip("B3 multiple: mean length correct / wrong", `${multis.length} items`, `≥ ${LIMITS.minMulti} items`);
+  if (multis.length < LIMITS.minMulti)
+    skip("B3 multiple: mean length correct / wrong", `${multis.length} items`, `≥ ${LIMITS.minMulti} items`);
   else
     judge("B3 multiple: mean length correct / wrong", multiRatio.toFixed(2), `${rlo}–${rhi}`, multiRatio >= rlo && multiRatio <= rhi, () =>
       multis.flatMap((r) =>
         r.item.options.flatMap((o, j) =>
-          (multiRatio > rhi ? o.correct : !o.correct) ? [{ path: r.path, field: `items.${r.index}.options.${j}.text`, message: `${o.correct ? "correct" : "wrong"} option of ${o.text.length} chars` }] : [],
+          (multiRatio > rhi ? o.correct : !o.correct)
+            ? [
+                {
+                  path: r.path,
+                  field: `items.${r.index}.options.${j}.text`,
+                  message: `${o.correct ? "correct" : "wrong"} option of ${o.text.length} chars`,
+                },
+              ]
+            : [],
         ),
-      ));
+      ),
+    );
 
   // B4: absolute and hedge words by correctness, over every choice option.
   const options = collect(files, isChoice).flatMap((r) => r.item.options.map((o, j) => ({ r, o, j })));
-  for (const [name, test] of [["absolute", hasAbsolute], ["hedge", hasHedge]] as const) {
+  for (const [name, test] of [
+    ["absolute", hasAbsolute],
+    ["hedge", hasHedge],
+  ] as const) {
     const rule = `B4 ${name} words: rate in wrong vs correct options`;
     const correct = options.filter((x) => x.o.correct);
     const wrong = options.filter((x) => !x.o.correct);
@@ -283,13 +410,18 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
     const cw = correct.filter((x) => test(x.o.text));
     const ww = wrong.filter((x) => test(x.o.text));
     const diff = ww.length / wrong.length - cw.length / correct.length;
-    judge(rule, `wrong ${ratio(ww.length, wrong.length)}, correct ${ratio(cw.length, correct.length)}`, `difference ≤ ${pct(LIMITS.wordRateTolerance)}`,
+    judge(
+      rule,
+      `wrong ${ratio(ww.length, wrong.length)}, correct ${ratio(cw.length, correct.length)}`,
+      `difference ≤ ${pct(LIMITS.wordRateTolerance)}`,
       Math.abs(diff) <= LIMITS.wordRateTolerance,
-      () => (diff > 0 ? ww : cw).map((x) => ({
-        path: x.r.path,
-        field: `items.${x.r.index}.options.${x.j}.text`,
-        message: `${x.o.correct ? "correct" : "wrong"} option with ${name} words`,
-      })));
+      () =>
+        (diff > 0 ? ww : cw).map((x) => ({
+          path: x.r.path,
+          field: `items.${x.r.index}.options.${x.j}.text`,
+          message: `${x.o.correct ? "correct" : "wrong"} option with ${name} words`,
+        })),
+    );
   }
 
   // B5: true/false balance and tipping words.
@@ -300,15 +432,32 @@ export function checkBankRules(files: readonly QuizFileEntry[]): RulesResult {
     const share = trues.length / tfs.length;
     const [tlo, thi] = LIMITS.trueShare;
     judge("B5 true/false: share true", ratio(trues.length, tfs.length), `${pct(tlo)}–${pct(thi)}`, share >= tlo && share <= thi, () =>
-      (share > thi ? trues : tfs.filter((r) => !r.item.answer)).map((r) => ({ path: r.path, field: `items.${r.index}.answer`, message: `answer ${r.item.answer}` })));
-    for (const [name, test] of [["absolute", hasAbsolute], ["hedge", hasHedge]] as const) {
+      (share > thi ? trues : tfs.filter((r) => !r.item.answer)).map((r) => ({
+        path: r.path,
+        field: `items.${r.index}.answer`,
+        message: `answer ${r.item.answer}`,
+      })),
+    );
+    for (const [name, test] of [
+      ["absolute", hasAbsolute],
+      ["hedge", hasHedge],
+    ] as const) {
       const falses = tfs.filter((r) => !r.item.answer);
       const ft = falses.filter((r) => test(r.item.prompt));
       const tt = trues.filter((r) => test(r.item.prompt));
       const diff = ft.length / Math.max(1, falses.length) - tt.length / Math.max(1, trues.length);
-      judge(`B5 true/false ${name} words: false vs true statements`, `false ${ratio(ft.length, falses.length)}, true ${ratio(tt.length, trues.length)}`,
-        `difference ≤ ${pct(LIMITS.tfWordTolerance)}`, Math.abs(diff) <= LIMITS.tfWordTolerance,
-        () => (diff > 0 ? ft : tt).map((r) => ({ path: r.path, field: `items.${r.index}.prompt`, message: `${r.item.answer} statement with ${name} words` })));
+      judge(
+        `B5 true/false ${name} words: false vs true statements`,
+        `false ${ratio(ft.length, falses.length)}, true ${ratio(tt.length, trues.length)}`,
+        `difference ≤ ${pct(LIMITS.tfWordTolerance)}`,
+        Math.abs(diff) <= LIMITS.tfWordTolerance,
+        () =>
+          (diff > 0 ? ft : tt).map((r) => ({
+            path: r.path,
+            field: `items.${r.index}.prompt`,
+            message: `${r.item.answer} statement with ${name} words`,
+          })),
+      );
     }
   }
   return { issues, stats };
@@ -319,4 +468,50 @@ export function checkContentRules(files: readonly QuizFileEntry[]): RulesResult 
   const itemIssues = files.flatMap((f) => checkItemRules(f.path, f.items));
   const bank = checkBankRules(files);
   return { issues: [...itemIssues, ...bank.issues], stats: bank.stats };
+}
+
+/** A blind strategy's hits on the authored order: what a test-wise guesser who knows nothing would score. */
+export type GuesserScore = { guesser: string; hits: number; items: number; chance: number };
+
+/**
+ * Scores of the classic test-wise strategies on the bank as authored (single choice: first option, longest option,
+ * first option without an absolute word; multiple choice: tick the first two; true/false: "false if it sounds
+ * absolute, else true"). The rules above bound the patterns; this measures the outcome they protect.
+ */
+export function guesserScores(files: readonly QuizFileEntry[]): GuesserScore[] {
+  const all = files.flatMap((f) => f.items);
+  const singles = all.filter(isSingle);
+  const multis = all.filter(isMultiple);
+  const tfs = all.filter(isTrueFalse);
+  const singleChance = singles.reduce((s, i) => s + 1 / i.options.length, 0);
+  const pick = (guesser: string, f: (i: (typeof singles)[number]) => number): GuesserScore => ({
+    guesser,
+    hits: singles.filter((i) => i.options[f(i)]!.correct).length,
+    items: singles.length,
+    chance: singleChance,
+  });
+  const longestIndex = (i: (typeof singles)[number]) =>
+    i.options.reduce((b, o, j) => (o.text.length > i.options[b]!.text.length ? j : b), 0);
+  return [
+    pick("single: first option", () => 0),
+    pick("single: longest option", longestIndex),
+    pick("single: first option without an absolute word", (i) =>
+      Math.max(
+        0,
+        i.options.findIndex((o) => !hasAbsolute(o.text)),
+      ),
+    ),
+    {
+      guesser: "multiple: tick the first two options (exact set)",
+      hits: multis.filter((i) => i.options.every((o, j) => o.correct === j < 2)).length,
+      items: multis.length,
+      chance: multis.reduce((s, i) => s + 2 ** -i.options.length, 0),
+    },
+    {
+      guesser: 'true/false: "false if it has an absolute word, else true"',
+      hits: tfs.filter((i) => i.answer === !hasAbsolute(i.prompt)).length,
+      items: tfs.length,
+      chance: tfs.length / 2,
+    },
+  ];
 }
