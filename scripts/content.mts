@@ -2,6 +2,7 @@
 // `npm run content -- export --json`  print the whole bank, quiz keys included, as one JSON document
 import { ContentError, formatIssue } from "@/lib/content/bank";
 import { readBankFromDisk } from "@/lib/content/read-bank";
+import { checkBankRules, type RuleStat } from "@/lib/content/rules";
 
 const [command, ...flags] = process.argv.slice(2);
 
@@ -17,9 +18,17 @@ function load() {
   }
 }
 
+function printStats(stats: RuleStat[]) {
+  const w = Math.max(...stats.map((s) => s.rule.length));
+  const v = Math.max(...stats.map((s) => s.observed.length));
+  for (const s of stats) console.log(`  ${s.status.padEnd(7)} ${s.rule.padEnd(w)}  ${s.observed.padEnd(v)}  limit ${s.limit}`);
+}
+
 if (command === "check") {
   const bank = load();
   const items = bank.reduce((n, e) => n + e.quiz.length, 0);
+  console.log("content rules (docs/CONTENT.md):");
+  printStats(checkBankRules(bank.map((e) => ({ path: `content/questions/${e.question.slug}.quiz.yaml`, items: e.quiz }))).stats);
   console.log(`ok: ${bank.length} questions, ${items} quiz items`);
 } else if (command === "export" && flags.includes("--json")) {
   const bank = load();
