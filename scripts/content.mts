@@ -6,11 +6,19 @@ import { checkBankRules, type RuleStat } from "@/lib/content/rules";
 
 const [command, ...flags] = process.argv.slice(2);
 
+function printStats(stats: RuleStat[], print = console.log) {
+  const w = Math.max(...stats.map((s) => s.rule.length));
+  const v = Math.max(...stats.map((s) => s.observed.length));
+  print("content rules (docs/CONTENT.md):");
+  for (const s of stats) print(`  ${s.status.padEnd(7)} ${s.rule.padEnd(w)}  ${s.observed.padEnd(v)}  limit ${s.limit}`);
+}
+
 function load() {
   try {
     return readBankFromDisk();
   } catch (e) {
     if (e instanceof ContentError) {
+      if (e.stats.length) printStats(e.stats, console.error);
       console.error(`${e.issues.length} content problem(s):\n${e.issues.map(formatIssue).join("\n")}`);
       process.exit(1);
     }
@@ -18,16 +26,9 @@ function load() {
   }
 }
 
-function printStats(stats: RuleStat[]) {
-  const w = Math.max(...stats.map((s) => s.rule.length));
-  const v = Math.max(...stats.map((s) => s.observed.length));
-  for (const s of stats) console.log(`  ${s.status.padEnd(7)} ${s.rule.padEnd(w)}  ${s.observed.padEnd(v)}  limit ${s.limit}`);
-}
-
 if (command === "check") {
   const bank = load();
   const items = bank.reduce((n, e) => n + e.quiz.length, 0);
-  console.log("content rules (docs/CONTENT.md):");
   printStats(checkBankRules(bank.map((e) => ({ path: `content/questions/${e.question.slug}.quiz.yaml`, items: e.quiz }))).stats);
   console.log(`ok: ${bank.length} questions, ${items} quiz items`);
 } else if (command === "export" && flags.includes("--json")) {

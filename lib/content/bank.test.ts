@@ -88,6 +88,32 @@ describe("question bank rules", () => {
   });
 });
 
+describe("content rules in the build", () => {
+  // Eight single-choice items with the key always first, in otherwise valid files: the bank must not build.
+  const option = (i: number, j: number, correct: boolean) =>
+    `      - {id: opt-${"klmn"[j]}, text: "statement ${i}-${j} with enough words", correct: ${correct}, rationale: r}`;
+  const biasedQuiz =
+    "items:\n" +
+    Array.from({ length: 8 }, (_, i) =>
+      [`  - id: s${i}`, "    type: single", "    prompt: p", "    keyPoint: 0", "    options:", ...[0, 1, 2, 3].map((j) => option(i, j, j === 0))].join("\n"),
+    ).join("\n") +
+    "\n";
+
+  it("fails on a bank whose single-choice keys all sit first, naming the quiz file and the option", () => {
+    let error: unknown;
+    try {
+      buildBank([file("alpha", valid())], [quizFile("alpha", biasedQuiz)]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ContentError);
+    const e = error as ContentError;
+    expect(e.issues).toContainEqual(expect.objectContaining({ path: "content/questions/alpha.quiz.yaml", field: "items.0.options.0" }));
+    expect(e.message).toMatch(/content\/questions\/alpha\.quiz\.yaml: items\.3\.options\.0: correct option at position 1 .*limit 15%–40%/);
+    expect(e.stats.find((s) => s.rule === "B1 single 4-option key at position 1")?.status).toBe("fail");
+  });
+});
+
 describe("the shipped bank", () => {
   const bank = readBankFromDisk();
 
