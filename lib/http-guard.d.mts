@@ -11,3 +11,5 @@ export type Refusal =
 export function guardRequest(req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }, origin: URL): Refusal | null;
 export function jsonDepth(text: string): number;
 export function checkActionBody(contentType: string | undefined, body: Buffer): string | null;
+export function multipartParts(contentType: string | undefined, body: Buffer): { name: string; value: string }[] | string;
+export function checkFormBody(contentType: string | undefined, body: Buffer): string | null;

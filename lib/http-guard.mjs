@@ -153,6 +153,49 @@ function checkArgumentList(text) {
 }
 
 /**
+ * The parts of a multipart/form-data body, or why it is malformed. Strict, as browsers and React send it:
+ * opening delimiter first, every part with headers naming a field, the closing delimiter last. Next parses
+ * a page post's form with busboy, and a truncated or garbled body there is a 500.
+ * @param {string | undefined} contentType
+ * @param {Buffer} body
+ * @returns {{ name: string; value: string }[] | string}
+ */
+export function multipartParts(contentType, body) {
+  const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return "The multipart body has no boundary.";
+  const text = body.toString("utf8");
+  const delimiter = `--${boundary}`;
+  if (text === `${delimiter}--\r\n` || text === `${delimiter}--`) return []; // an empty form
+  const close = text.lastIndexOf(`\r\n${delimiter}--`);
+  if (!text.startsWith(`${delimiter}\r\n`) || close === -1 || text.slice(close + delimiter.length + 4).replace(/^\r\n/, "") !== "") {
+    return "The multipart body is malformed.";
+  }
+  const parts = [];
+  for (const part of text.slice(delimiter.length + 2, close).split(`\r\n${delimiter}\r\n`)) {
+    const split = part.indexOf("\r\n\r\n");
+    const name = split === -1 ? null : /content-disposition:\s*form-data;\s*name="([^"]*)"/i.exec(part.slice(0, split));
+    if (!name) return "The multipart body is malformed.";
+    parts.push({ name: name[1], value: part.slice(split + 4) });
+  }
+  return parts;
+}
+
+/**
+ * A post to a page without a `Next-Action` header (a form posted without JavaScript, or anything else):
+ * Next reads a multipart body as a form, so it must be well-formed.
+ * @param {string | undefined} contentType
+ * @param {Buffer} body
+ * @returns {string | null} why the body is refused, or null
+ */
+export function checkFormBody(contentType, body) {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "multipart/form-data") return null;
+  const parts = multipartParts(contentType, body);
+  return typeof parts === "string" ? parts : null;
+}
+
+/**
  * A server action post (a `Next-Action` header) must carry what React's client sends: a JSON argument
  * list as text, or multipart form data whose root field `0` is one. Anything else makes Next's decoder
  * throw (a 500) or wait for parts that never come, so it is refused with a 400 before Next reads it.
@@ -164,15 +207,8 @@ export function checkActionBody(contentType, body) {
   const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   if (type === "text/plain") return checkArgumentList(body.toString("utf8"));
   if (type !== "multipart/form-data") return "Server actions take text/plain or multipart/form-data.";
-  const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
-  const boundary = m?.[1] ?? m?.[2];
-  if (!boundary) return "The multipart body has no boundary.";
-  const text = body.toString("utf8");
-  for (const part of text.split(`--${boundary}`)) {
-    const split = part.indexOf("\r\n\r\n");
-    if (split === -1) continue;
-    if (!/content-disposition:\s*form-data;\s*name="0"(\r\n|;)/i.test(part.slice(0, split + 2))) continue;
-    return checkArgumentList(part.slice(split + 4).replace(/\r\n$/, ""));
-  }
-  return "The multipart body has no argument list.";
+  const parts = multipartParts(contentType, body);
+  if (typeof parts === "string") return parts;
+  const root = parts.find((p) => p.name === "0");
+  return root ? checkArgumentList(root.value) : "The multipart body has no argument list.";
 }

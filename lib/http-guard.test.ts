@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_ACTION_DEPTH, checkActionBody, guardRequest, isCleanPath, jsonDepth, siteOrigin } from "./http-guard.mjs";
+import { MAX_ACTION_DEPTH, checkActionBody, checkFormBody, guardRequest, isCleanPath, jsonDepth, siteOrigin } from "./http-guard.mjs";
 
 const origin = new URL("http://localhost:3000");
 const req = (method: string, url: string, headers: Record<string, string> = {}) => guardRequest({ method, url, headers }, origin);
@@ -58,14 +58,25 @@ describe("checkActionBody", () => {
       expect(text(bad), bad.slice(0, 40)).toBeTypeOf("string");
     }
   });
+  const b = "xyz";
   it("reads multipart's root field and refuses one without it", () => {
-    const b = "xyz";
     const body = (parts: [string, string][]) => Buffer.from(parts.map(([n, v]) => `--${b}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join("") + `--${b}--\r\n`);
     expect(checkActionBody(`multipart/form-data; boundary=${b}`, body([["1_email", "a@b.c"], ["0", '[null,"$K1"]']]))).toBeNull();
     expect(checkActionBody(`multipart/form-data; boundary=${b}`, body([["x", "1"]]))).toMatch(/no argument list/);
     expect(checkActionBody(`multipart/form-data; boundary=${b}`, body([["0", "{{"]]))).toMatch(/not valid JSON/);
     expect(checkActionBody("multipart/form-data", body([["0", "[]"]]))).toMatch(/boundary/);
     expect(checkActionBody("application/json", Buffer.from("[]"))).toMatch(/text\/plain/);
+  });
+  it("refuses a truncated or garbled multipart body, action or plain form post (Next's form parser throws on it)", () => {
+    const type = `multipart/form-data; boundary=${b}`;
+    const good = `--${b}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--${b}--\r\n`;
+    expect(checkFormBody(type, Buffer.from(good))).toBeNull();
+    expect(checkFormBody(type, Buffer.from(`--${b}--\r\n`))).toBeNull();
+    for (const bad of ["junk=1", good.slice(0, -9), good.replace("\r\n\r\n", "\r\n"), `preamble\r\n${good}`, good.replace('name="0"', "x")]) {
+      expect(checkFormBody(type, Buffer.from(bad)), JSON.stringify(bad)).toMatch(/malformed/);
+      expect(checkActionBody(type, Buffer.from(bad))).toBeTypeOf("string");
+    }
+    expect(checkFormBody("application/x-www-form-urlencoded", Buffer.from("a=%ZZ"))).toBeNull();
   });
   it("measures depth in one pass, ignoring brackets inside strings", () => {
     expect(jsonDepth('[{"a":"[[[[{{{"}]')).toBe(2);

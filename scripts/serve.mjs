@@ -7,7 +7,7 @@
 //  - SIGTERM/SIGINT drain in-flight requests, then close the database, then exit.
 import http from "node:http";
 import next from "next";
-import { ALLOWED_METHODS, PAGE_BODY_LIMIT, checkActionBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
+import { ALLOWED_METHODS, PAGE_BODY_LIMIT, checkActionBody, checkFormBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -27,7 +27,11 @@ const server = http.createServer((req, res) => {
   req.headers["x-forwarded-host"] = origin.host;
   req.headers["x-forwarded-proto"] = origin.protocol.slice(0, -1);
   const refusal = guardRequest(req, origin);
-  if (!refusal) return void (req.method === "POST" && req.headers["next-action"] ? handleAction(req, res) : handle(req, res));
+  if (!refusal) {
+    const pagePost = req.method === "POST" && !/^\/api(\/|\?|$)/.test(req.url ?? "");
+    if (!pagePost) return void handle(req, res);
+    return void handleBody(req, res, req.headers["next-action"] ? checkActionBody : checkFormBody);
+  }
   if (refusal.kind === "not-found-page") {
     // A page path that cannot name anything (bad percent-encoding, NUL): the site's own 404 page.
     req.url = "/_layerwise/invalid-path";
@@ -44,10 +48,10 @@ server.on("connect", (_req, socket) => {
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(", ")}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 });
 /**
- * A server action post: read its body (at most PAGE_BODY_LIMIT; the guard already required its length),
- * refuse one React's client would never send, and hand Next a replay of the same request.
+ * A post to a page (a server action, or a form): read its body (at most PAGE_BODY_LIMIT; the guard already
+ * required its length), refuse one Next's decoders would fail on, and hand Next a replay of the same request.
  */
-async function handleAction(req, res) {
+async function handleBody(req, res, check) {
   const chunks = [];
   let size = 0;
   try {
@@ -61,7 +65,7 @@ async function handleAction(req, res) {
     return;
   }
   const body = Buffer.concat(chunks);
-  const problem = checkActionBody(req.headers["content-type"], body);
+  const problem = check(req.headers["content-type"], body);
   if (problem) return void res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(`${problem}\n`);
   const replay = new http.IncomingMessage(req.socket);
   Object.assign(replay, {

@@ -221,6 +221,16 @@ test("every server action answers bodies it does not expect with a 4xx or its ow
     const form = await raw("POST", path, { headers: { Origin: origin, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: multipart([[`$ACTION_ID_${id}`, ""], ["email", "\u0000"]]) });
     expect(form.status, `${name}: form post`).toBeLessThan(500);
   }
+  // Posts to every page without an action header: a garbled multipart body is a 400, anything else the page's answer.
+  const pages = ["/", "/questions", `/questions/${SLUG}`, `/questions/${SLUG}/quiz`, "/signin", "/signup", "/lab", "/dashboard", "/no-such-page"];
+  for (const path of pages) {
+    for (const [type, body] of [[`multipart/form-data; boundary=${boundary}`, "junk=1"], [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]]).slice(0, -12)], ["multipart/form-data", "x"]]) {
+      expect((await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status, `${path} ${type} ${body}`).toBe(400);
+    }
+    for (const [type, body] of [["application/x-www-form-urlencoded", "a=%ZZ&b"], ["text/plain", "junk"], ["application/json", "{"], [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]])]]) {
+      expect((await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status, `${path} ${type}`).toBeLessThan(500);
+    }
+  }
   // The server is alive and well afterwards.
   expect((await raw("GET", "/api/health")).status).toBe(200);
 });
