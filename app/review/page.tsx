@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/server/auth";
-import { getReviewQueue } from "@/server/data/attempts";
+import { getReviewQueue } from "@/server/data/review-queue";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";
 import { btnSecondary } from "@/components/quiz/styles";
 

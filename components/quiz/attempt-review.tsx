@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptResultView } from "@/server/data/attempts";
+import type { AttemptResultView } from "@/server/data/attempt-views";
 import { Markdown } from "@/components/ui/markdown";
 import { SelfGradeForm } from "@/components/quiz/self-grade-form";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";

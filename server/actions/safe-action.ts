@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/server/auth";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { fieldErrorsOf } from "@/lib/schemas/common";
 import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
 
 /**
@@ -14,9 +15,7 @@ import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code?: DataError["code"]; fieldErrors?: Record<string, string> };
 
 function invalid(error: z.ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const i of error.issues) fieldErrors[i.path.join(".") || "input"] ??= i.message;
-  return { ok: false, error: "The request was not valid.", fieldErrors };
+  return { ok: false, error: "The request was not valid.", fieldErrors: fieldErrorsOf(error) };
 }
 
 async function run<T>(who: string, fn: () => Promise<T>): Promise<ActionResult<T>> {

@@ -4,6 +4,7 @@ import { getViewer, type Viewer } from "@/server/auth";
 import { userForApiToken } from "@/server/data/api-tokens";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { fieldErrorsOf } from "@/lib/schemas/common";
 
 /**
  * The one wrapper for JSON API route handlers (/api/v1): authenticate (bearer token or session
@@ -78,11 +79,7 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
           return apiError(400, "invalid_json", "The body is not valid JSON.");
         }
         const parsed = options.body.safeParse(json);
-        if (!parsed.success) {
-          const fields: Record<string, string> = {};
-          for (const i of parsed.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
-          return apiError(400, "invalid_request", "The request body is not valid.", fields);
-        }
+        if (!parsed.success) return apiError(400, "invalid_request", "The request body is not valid.", fieldErrorsOf(parsed.error, "body"));
         body = parsed.data;
       }
       return await fn({ req, viewer: auth?.viewer ?? null, body: body as never, params: await ctx.params });

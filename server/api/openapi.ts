@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/server/data/attempts";
+import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import { ResponseSchema } from "@/lib/quiz";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
