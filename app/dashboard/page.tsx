@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/server/auth";
+import { requireViewer } from "@/server/auth";
 import { listProgress } from "@/server/data/progress";
 import { getAllQuestions } from "@/server/content";
 import { TOPICS, type Topic } from "@/lib/schemas/question";
@@ -15,8 +14,7 @@ import { PastAttempts } from "@/components/quiz/past-attempts";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/dashboard");
+  const viewer = await requireViewer({ redirectTo: "/dashboard" });
   const [progress, questions] = [await listProgress(viewer), getAllQuestions()];
   const bySlug = new Map(questions.map((q) => [q.slug, q]));
   const guestHash = await guestKeyHashOfRequest();

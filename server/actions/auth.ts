@@ -13,7 +13,7 @@ import { clientIp } from "@/server/request";
 import { logEvent } from "@/server/log";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/server/env";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/action-result";
 import { fieldErrorsOf } from "@/lib/schemas/common";
 
 const email = z
