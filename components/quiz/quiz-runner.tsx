@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { PublicQuizItem } from "@/lib/quiz";
+import { NUMBER_TEXT } from "@/lib/quiz/responses";
 import { submitAttemptAction } from "@/server/actions/quiz";
 import { callAction } from "@/components/ui/use-server-action";
 import { ItemInput, type Draft } from "@/components/quiz/item-input";
@@ -26,8 +27,6 @@ export type RunnerAttempt = {
   deadline: string | null;
   serverNow: string;
 };
-
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** What the server may receive for a draft: null when blank, undefined when not yet a valid answer. */
 function toResponse(d: Draft | undefined): unknown {
