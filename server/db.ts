@@ -31,10 +31,3 @@ export function getDatabase(): Promise<OpenDatabase> {
 export async function getPrisma() {
   return (await getDatabase()).prisma;
 }
-
-/** Close the connection (graceful shutdown). */
-export async function closeDatabase(): Promise<void> {
-  const db = globalForDb.layerwiseDb;
-  globalForDb.layerwiseDb = undefined;
-  if (db) await (await db).close();
-}
