@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseTarget, type OpenDatabase } from "@/server/d
 
 /**
  * The app's one database connection, opened on first use (never on import: an eager client let
- * `next build` open the embedded folder while a server had it, which corrupted it — STACK.md).
+ * `next build` open the embedded folder while a server had it, which corrupted it — docs/STACK.md).
  */
 export function databaseTarget(): DatabaseTarget {
   const e = env();
