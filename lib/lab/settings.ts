@@ -8,7 +8,7 @@ import { MAX_FROZEN } from "./architecture";
 import { TARGET_POOL_SIZE } from "./dataset";
 
 export const LAB_BASES = ["similar", "different", "none"] as const;
-/** TensorFlow.js backends the lab offers; wasm is the default (docs/LAB.md: fastest here without a GPU). */
+/** TensorFlow.js backends the lab offers; wasm is the default (LAB.md: fastest here without a GPU). */
 export const LAB_BACKENDS = ["wasm", "webgl", "cpu"] as const;
 export type LabBackend = (typeof LAB_BACKENDS)[number];
 export type LabBase = (typeof LAB_BASES)[number];
