@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
@@ -7,6 +8,8 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { env } from "@/server/env";
 import { getPrisma } from "@/server/db";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import type { ScopedRole } from "@/server/permissions";
+import { loadMemberships } from "@/server/permissions/memberships";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -97,27 +100,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   };
 });
 
-export type Viewer = { id: string; name: string | null; email: string };
+/** The signed-in user, with every role it holds in a scope (docs/ACCESS.md), loaded once per request. */
+export type Viewer = { id: string; name: string | null; email: string; memberships: readonly ScopedRole[] };
 
 /** The signed-in user for this request, or null. Memoised per request. Checks the user id, never `!!session`. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth().catch(() => null);
   const id = session?.user?.id;
   if (typeof id !== "string" || !id) return null;
-  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "" };
+  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "", memberships: await loadMemberships(id) };
 });
 
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("Sign in to continue.");
-    this.name = "UnauthenticatedError";
-  }
-}
-
-/** Throws UnauthenticatedError when nobody is signed in. */
-export async function requireViewer(): Promise<Viewer> {
+/** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `redirectTo` afterwards. */
+export async function requireViewer({ redirectTo }: { redirectTo: string }): Promise<Viewer> {
   const v = await getViewer();
-  if (!v) throw new UnauthenticatedError();
+  if (!v) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
   return v;
 }
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { text } from "@/lib/schemas/input";
 import { DifficultySchema, RoleSchema, TopicSchema, type Question } from "@/lib/schemas/question";
+import { SlugSchema } from "@/lib/schemas/common";
 
-const tag = text().regex(/^[a-z0-9-]{1,40}$/, "a tag is lowercase letters, digits and hyphens");
+const tag = SlugSchema.max(40);
 const q = text().trim().max(200);
 
 /** The search and filters of `GET /api/v1/questions` (the same as the page's): a bad value is a 400 there. */
@@ -17,7 +18,7 @@ export const QuestionQuerySchema = z.object({
 /** Filters of the /questions page, parsed from its search params. Unknown or bad values are ignored, not errors. */
 export const QuestionFiltersSchema = z.object({
   topic: TopicSchema.optional().catch(undefined),
-  tag: tag.optional().catch(undefined),
+  tag: SlugSchema.max(40).optional().catch(undefined),
   difficulty: DifficultySchema.optional().catch(undefined),
   role: RoleSchema.optional().catch(undefined),
   q: q.optional().catch(undefined),

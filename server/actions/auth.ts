@@ -15,7 +15,8 @@ import { clientIp } from "@/server/request";
 import { logEvent } from "@/server/log";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/server/env";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/action-result";
+import { fieldErrorsOf } from "@/lib/schemas/common";
 
 const email = text()
   .trim()
@@ -52,12 +53,6 @@ function echo(formData: FormData): Record<string, string> {
   return out;
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[String(i.path[0])] ??= i.message;
-  return out;
-}
-
 /**
  * Create a database session exactly as Auth.js would, and set its cookie (docs/decisions/003). Also marks
  * this browser as a known device for the account, which strangers' failures cannot lock (decision 014).
@@ -78,7 +73,7 @@ const NOT_A_FORM: FormState = { ok: false, error: "The request was not valid." }
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
   const ip = await clientIp();
   const client = { ip, deviceId: knownDeviceId(secret(), email, (await cookies()).get(KNOWN_DEVICE_COOKIE)?.value) };
@@ -107,7 +102,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
   const policy = checkPassword(password, { email });
   if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };

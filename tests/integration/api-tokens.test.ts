@@ -3,15 +3,12 @@ import { MAX_ACTIVE_TOKENS, createApiToken, listApiTokens, revokeApiToken, userF
 import { GET as listQuestions } from "@/app/api/v1/questions/route";
 import { GET as getAttempt } from "@/app/api/v1/attempts/[id]/route";
 import { describeEachDatabase } from "./support/databases";
+import { createUser } from "./support/users";
 
 // Personal API tokens (issue 8, item 8): a credential that is sent must be valid wherever it is sent,
 // and a user holds at most MAX_ACTIVE_TOKENS active tokens, also under concurrent creates.
 describeEachDatabase("api tokens", ({ db }) => {
-  let n = 0;
-  async function user() {
-    const u = await db().prisma.user.create({ data: { email: `tok${++n}-${Date.now()}@tokens.test` }, select: { id: true, email: true, name: true } });
-    return u;
-  }
+  const user = () => createUser();
   type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
   const call = (handler: Handler, url: string, auth: string | null, params: Record<string, string> = {}) =>
     handler(new Request(`http://localhost:3000${url}`, { headers: auth === null ? {} : { Authorization: auth } }), { params: Promise.resolve(params as never) });

@@ -1,17 +1,10 @@
 import { expect, it } from "vitest";
 import { getQuizItemsWithKey } from "@/server/content";
-import {
-  claimGuestAttempts,
-  getAttemptResult,
-  getAttemptView,
-  getMistakeItemIds,
-  getReviewQueue,
-  saveAnswers,
-  selfGradeFreeText,
-  StartAttemptSchema,
-  startAttempt,
-  submitAttempt,
-} from "@/server/data/attempts";
+import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
+import { getAttemptResult, getAttemptView, getMistakeItemIds } from "@/server/data/attempt-views";
+import { claimGuestAttempts } from "@/server/data/guest-import";
+import { getReviewQueue } from "@/server/data/review-cards";
+import { StartAttemptSchema } from "@/lib/schemas/attempt";
 import type { QuizActor } from "@/server/data/quiz-actor";
 import { collectKeyMaterial, presentItem, type QuizItem } from "@/lib/quiz";
 import { describeEachDatabase } from "./support/databases";
