@@ -3,7 +3,7 @@
 import "./zod-jitless";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings, type RunResult } from "@/lib/lab/shared";
+import { isRun, LAB_PRESET_TABLE, planFor, type LabPresetId, type LabSettings } from "@/lib/lab/shared";
 import { scorePrediction, type LabPrediction } from "@/lib/lab/calibration";
 import { summariseRun } from "@/lib/schemas/lab-run";
 import { saveLabRunAction } from "@/server/actions/lab";
@@ -18,12 +18,6 @@ import { RunControls } from "./run-controls";
 import { SettingsForm } from "./settings-form";
 import { SweepChart } from "./sweep-chart";
 import { useLabWorker } from "./use-lab-worker";
-
-/** The run of a job that the settings themselves describe (a sweep contains it too). */
-function resultForSettings(results: readonly RunResult[], s: LabSettings): RunResult | undefined {
-  const plan = s.base === "none" && s.k === 0 ? { frozen: null, cached: false } : { frozen: s.k, cached: s.cache && s.k > 0 };
-  return results.find((r) => r.frozen === plan.frozen && r.cached === plan.cached);
-}
 
 /** What a job was started with, beyond its settings: the preset it demonstrates and the prediction made first. */
 interface JobMeta {
@@ -86,6 +80,8 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
     });
   }, [job, meta, signedIn, router]);
 
+  // The cost panel describes the run in the per-epoch charts beside it (the last one trained), else the settings' own run.
+  const shownPlan = job?.live?.plan ?? planFor(job?.settings ?? settings);
   const presetRuns = job && meta?.id === job.id && meta.presetId && job.status === "finished" ? job.results : null;
   return (
     <div className="space-y-6">
@@ -113,7 +109,12 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
       {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
       {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signin" className="underline">Sign in</a> to keep your runs and predictions.</p>}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}
-      <CostPanel settings={job?.settings ?? settings} result={job ? resultForSettings(job.results, job.settings) : undefined} wallMs={job?.kind === "single" ? job.wallMs : undefined} />
+      <CostPanel
+        plan={shownPlan}
+        batch={job?.settings.batch ?? settings.batch}
+        result={job?.results.find((r) => isRun(r, shownPlan))}
+        wallMs={job?.kind === "single" ? job.wallMs : undefined}
+      />
       {job?.kind === "sweep" && <SweepChart runs={job.results} />}
     </div>
   );

@@ -1,16 +1,27 @@
 "use client";
 
 import { NumberField } from "./number-field";
-import { LAB_BACKENDS, LAB_BASES, LAB_SETTINGS, type LabSettings } from "@/lib/lab/shared";
+import { LAB_BACKENDS, LAB_BASES, LAB_SCHEDULES, LAB_SETTINGS, type LabSettings } from "@/lib/lab/shared";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900 disabled:opacity-60";
-const BASE_LABELS: Record<LabSettings["base"], string> = { similar: "Similar task (0–9 slice)", different: "Different task (0–4)", none: "None — from scratch" };
+/** Named for what each base saw (docs/decisions/026). */
+export const BASE_LABELS: Record<LabSettings["base"], string> = {
+  disjoint: "Disjoint classes — digits 0–4 only",
+  permuted: "Different inputs — 0–4, pixels permuted",
+  "same-classes": "Same classes, more data — 0–4 + labelled 5–9",
+  none: "None — from scratch",
+};
+const SCHEDULE_LABELS: Record<LabSettings["schedule"], string> = {
+  fixed: "Fixed k",
+  gradual: "Gradual unfreezing (from the top)",
+  lpft: "LP-FT (head first, then all at the body rate)",
+};
 const BACKEND_LABELS: Record<LabSettings["backend"], string> = { wasm: "wasm (default)", webgl: "webgl", cpu: "cpu (plain JS)" };
 
 /** The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). */
 export function SettingsForm({ settings, onChange, disabled }: { settings: LabSettings; onChange: (next: LabSettings) => void; disabled?: boolean }) {
   const set = <K extends keyof LabSettings>(key: K, value: LabSettings[K]) => onChange({ ...settings, [key]: value });
-  const num = (key: "n" | "epochs" | "lr" | "batch" | "seed", extra: { min?: number; max?: number; step?: number | "any" }, label: string = LAB_SETTINGS[key].label) => (
+  const num = (key: "n" | "epochs" | "lr" | "bodyLr" | "batch" | "seed" | "every", extra: { min?: number; max?: number; step?: number | "any" }, label: string = LAB_SETTINGS[key].label) => (
     <NumberField label={label} value={settings[key]} schema={LAB_SETTINGS[key].schema} onCommit={(v) => set(key, v)} className={field} {...extra} />
   );
   return (
@@ -29,6 +40,18 @@ export function SettingsForm({ settings, onChange, disabled }: { settings: LabSe
       {num("n", { min: 50, max: 2000, step: 50 }, "Training examples (50–2000)")}
       {num("epochs", { min: 1, max: 200 })}
       {num("lr", { min: 0.00001, max: 1, step: "any" })}
+      {num("bodyLr", { min: 0, max: 1, step: "any" })}
+      <label className="flex flex-col gap-1 text-sm">
+        {LAB_SETTINGS.schedule.label}
+        <select className={field} value={settings.schedule} onChange={(e) => set("schedule", e.target.value as LabSettings["schedule"])}>
+          {LAB_SCHEDULES.map((s) => (
+            <option key={s} value={s}>
+              {SCHEDULE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {num("every", { min: 1, max: 200 })}
       {num("batch", { min: 1, max: 2048 })}
       <label className="flex flex-col gap-1 text-sm">
         {LAB_SETTINGS.backend.label}

@@ -1,24 +1,30 @@
 import type { RunResult } from "@/lib/lab/shared";
-import { count, flopsText, msText, pct, planLabel } from "./format";
+import { count, flopsText, msText, pct, planKey, planLabel, planShort } from "./format";
 
 const W = 360;
 const H = 220;
 const PAD = { left: 44, right: 14, top: 10, bottom: 34 };
-type Style = "scratch" | "frozen" | "cached";
-const styleOf = (r: RunResult): Style => (r.frozen === null ? "scratch" : r.cached ? "cached" : "frozen");
-const STYLE_NAME: Record<Style, string> = { scratch: "from scratch", frozen: "frozen (k = 0…3)", cached: "frozen + cached" };
+type Style = "scratch" | "frozen" | "cached" | "schedule";
+const styleOf = (r: RunResult): Style => (r.schedule !== "fixed" ? "schedule" : r.frozen === null ? "scratch" : r.cached ? "cached" : "frozen");
+const STYLE_NAME: Record<Style, string> = {
+  scratch: "from scratch",
+  frozen: "fixed k = 0…3",
+  cached: "fixed k + cached",
+  schedule: "schedule (gradual, LP-FT)",
+};
 
 function Marker({ style, x, y }: { style: Style; x: number; y: number }) {
   if (style === "scratch") return <rect x={x - 4.5} y={y - 4.5} width={9} height={9} className="fill-slate-600 dark:fill-slate-300" />;
+  if (style === "schedule") return <path d={`M${x},${y - 6} L${x + 5.5},${y + 4} L${x - 5.5},${y + 4} Z`} className="fill-violet-700 dark:fill-violet-300" />;
   if (style === "cached") return <path d={`M${x},${y - 6} L${x + 6},${y} L${x},${y + 6} L${x - 6},${y} Z`} className="fill-none stroke-orange-700 dark:stroke-orange-300" strokeWidth={2} />;
   return <circle cx={x} cy={y} r={5} className="fill-sky-700 dark:fill-sky-300" />;
 }
 
 /** Runs no other run beats on both cost and accuracy, cheapest first. */
 export function paretoFront(runs: readonly RunResult[]): RunResult[] {
-  const sorted = [...runs].sort((a, b) => a.totalMs - b.totalMs || b.valAccuracy - a.valAccuracy);
+  const sorted = [...runs].sort((a, b) => a.totalMs - b.totalMs || b.testAccuracy - a.testAccuracy);
   const front: RunResult[] = [];
-  for (const r of sorted) if (front.length === 0 || r.valAccuracy > (front[front.length - 1] as RunResult).valAccuracy) front.push(r);
+  for (const r of sorted) if (front.length === 0 || r.testAccuracy > (front[front.length - 1] as RunResult).testAccuracy) front.push(r);
   return front;
 }
 
@@ -43,7 +49,7 @@ function placeLabels(points: { text: string; x: number; y: number }[]) {
 export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
   if (runs.length === 0) return null;
   const maxMs = Math.max(...runs.map((r) => r.totalMs)) * 1.08 || 1;
-  const accs = runs.map((r) => r.valAccuracy);
+  const accs = runs.map((r) => r.testAccuracy);
   const lo = Math.max(0, Math.floor((Math.min(...accs) - 0.05) * 10) / 10);
   const hi = Math.min(1, Math.ceil((Math.max(...accs) + 0.02) * 10) / 10);
   const x = (ms: number) => PAD.left + (ms / maxMs) * (W - PAD.left - PAD.right);
@@ -69,12 +75,12 @@ export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
           fill="none"
           strokeDasharray="3 3"
           className="stroke-emerald-700 dark:stroke-emerald-400"
-          points={front.map((r) => `${x(r.totalMs).toFixed(1)},${y(r.valAccuracy).toFixed(1)}`).join(" ")}
+          points={front.map((r) => `${x(r.totalMs).toFixed(1)},${y(r.testAccuracy).toFixed(1)}`).join(" ")}
         />
         {runs.map((r) => (
-          <Marker key={`${r.frozen}-${r.cached}`} style={styleOf(r)} x={x(r.totalMs)} y={y(r.valAccuracy)} />
+          <Marker key={planKey(r)} style={styleOf(r)} x={x(r.totalMs)} y={y(r.testAccuracy)} />
         ))}
-        {placeLabels(runs.map((r) => ({ text: r.frozen === null ? "scratch" : `k${r.frozen}${r.cached ? "c" : ""}`, x: x(r.totalMs), y: y(r.valAccuracy) }))).map((l) => (
+        {placeLabels(runs.map((r) => ({ text: planShort(r), x: x(r.totalMs), y: y(r.testAccuracy) }))).map((l) => (
           <text key={l.text} x={l.x} y={l.y} textAnchor={l.anchor} className="fill-slate-800 text-[9px] dark:fill-slate-200">
             {l.text}
           </text>
@@ -97,14 +103,14 @@ export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
           <caption className="sr-only">Every run of the sweep</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-              {["Run", "Trainable", "Frozen", "FLOPs/sample/step", "ms/epoch", "Total", "Train acc.", "Test acc."].map((h) => (
+              {["Run", "Trainable", "Frozen", "FLOPs/sample/step", "ms/epoch", "Total", "Train acc.", "Val. acc.", "Test acc."].map((h) => (
                 <th key={h} scope="col" className="px-2 py-1 font-semibold">{h}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {runs.map((r) => (
-              <tr key={`${r.frozen}-${r.cached}`} className="border-b border-slate-200 font-mono tabular-nums dark:border-slate-800">
+              <tr key={planKey(r)} className="border-b border-slate-200 font-mono tabular-nums dark:border-slate-800">
                 <th scope="row" className="px-2 py-1 text-left font-sans font-normal">{planLabel(r)}</th>
                 <td className="px-2 py-1">{count(r.trainableParams)}</td>
                 <td className="px-2 py-1">{count(r.frozenParams)}</td>
@@ -113,6 +119,7 @@ export function SweepChart({ runs }: { runs: readonly RunResult[] }) {
                 <td className="px-2 py-1">{msText(r.totalMs)}</td>
                 <td className="px-2 py-1">{pct(r.trainAccuracy)}</td>
                 <td className="px-2 py-1">{pct(r.valAccuracy)}</td>
+                <td className="px-2 py-1">{pct(r.testAccuracy)}</td>
               </tr>
             ))}
           </tbody>

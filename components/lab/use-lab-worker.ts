@@ -33,7 +33,7 @@ export interface LabWorkerState {
 
 type Action = { type: "start"; job: LabJob } | { type: "reset" } | { type: "messages"; messages: FromLabWorker[] };
 
-const sameRun = (a: RunPlan, b: RunPlan) => a.frozen === b.frozen && a.cached === b.cached;
+const sameRun = (a: RunPlan, b: RunPlan) => a.frozen === b.frozen && a.cached === b.cached && a.schedule === b.schedule;
 
 function reduceJob(job: LabJob, m: FromLabWorker): LabJob {
   if (m.type === "epoch") {

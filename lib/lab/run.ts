@@ -5,22 +5,31 @@
 import * as tf from "@tensorflow/tfjs";
 import { layersFor, MAX_FROZEN } from "./architecture";
 import { runCost, type RunCost } from "./cost";
-import { targetTestSet, targetTrainSet, TARGET_CLASSES, type LabData, type LabelledSet } from "./dataset";
+import { targetTestSet, targetTrainSet, targetValSet, TARGET_CLASSES, type LabData, type LabelledSet } from "./dataset";
 import { createNet, disposeNet, loadBody, type BaseWeights } from "./model";
 import { deriveSeed } from "./random";
-import type { LabSettings } from "./settings";
+import { schedulePlan } from "./schedule";
+export { isRun, planFor } from "./schedule";
+import type { LabSchedule, LabSettings } from "./settings";
 import { LabAbortError, trainNet, type EpochRecord } from "./train";
 
 /** Which point of the sweep a run is. */
 export interface RunPlan {
-  /** Frozen body layers, or null for training from scratch (random init, nothing frozen). */
+  /** Frozen body layers, or null for training from scratch (random init, nothing frozen); 0 under a schedule (where it ends). */
   frozen: number | null;
   cached: boolean;
+  /** "fixed" = `frozen` for every epoch; otherwise the settings' schedule decides each epoch (schedule.ts). */
+  schedule: LabSchedule;
 }
 
+/**
+ * One run's numbers. Under a schedule, `trainableParams`/`frozenParams` are those of the last epoch and
+ * `trainFlopsPerSample` is the mean over its epochs.
+ */
 export interface RunResult extends RunCost {
   frozen: number | null;
   cached: boolean;
+  schedule: LabSchedule;
   /** Mean ms per epoch of training steps (evaluation and the one-off cache excluded). */
   msPerEpoch: number;
   /** ms to compute the cached activations once (0 without a cache). */
@@ -28,7 +37,10 @@ export interface RunResult extends RunCost {
   /** Total training ms: cache plus every epoch. */
   totalMs: number;
   trainAccuracy: number;
+  /** After the last epoch, on the 500-digit validation set (what settings are chosen on). */
   valAccuracy: number;
+  /** After the last epoch, on the 1,000-digit test set (what is reported; never chosen on). */
+  testAccuracy: number;
   history: EpochRecord[];
 }
 
@@ -42,9 +54,15 @@ export interface RunContext {
   onBatch?: () => void | Promise<void>;
 }
 
-/** The training and test sets for the settings (seeded subset of the pool; fixed test set). */
-export function datasetsFor(data: LabData, settings: Pick<LabSettings, "n" | "seed">): { train: LabelledSet; test: LabelledSet } {
-  return { train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")), test: targetTestSet(data) };
+export interface RunSets {
+  train: LabelledSet;
+  val: LabelledSet;
+  test: LabelledSet;
+}
+
+/** The training, validation and test sets for the settings (seeded subset of the pool; fixed validation and test sets). */
+export function datasetsFor(data: LabData, settings: Pick<LabSettings, "n" | "seed">): RunSets {
+  return { train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")), val: targetValSet(data), test: targetTestSet(data) };
 }
 
 /** Trains one point. `sets` lets a sweep build the data once. */
@@ -57,34 +75,49 @@ export async function runOnce(
   const specs = layersFor(TARGET_CLASSES);
   const net = createNet(specs, deriveSeed(settings.seed, "init"));
   const frozen = plan.frozen ?? 0;
+  const pretrained = plan.frozen !== null && settings.base !== "none";
+  const plans = schedulePlan({ ...settings, schedule: plan.schedule, k: frozen, pretrained });
+  const cached = plan.cached && plan.schedule === "fixed" && frozen > 0;
   try {
-    if (plan.frozen !== null && settings.base !== "none") {
+    if (pretrained) {
       if (!context.base) throw new Error(`Base "${settings.base}" was not loaded`);
       if (context.base.name !== settings.base) throw new Error(`Settings ask for base "${settings.base}" but "${context.base.name}" was loaded`);
       loadBody(net, context.base);
     }
-    const { history, cacheMs } = await trainNet(net, sets.train, sets.test, {
-      frozen,
-      cached: plan.cached,
-      epochs: settings.epochs,
-      batchSize: settings.batch,
-      learningRate: settings.lr,
-      seed: deriveSeed(settings.seed, "shuffle"),
-      signal: context.signal,
-      onBatch: context.onBatch,
-      onEpoch: context.onEpoch && ((record) => context.onEpoch?.(plan, record)),
-    });
+    const { history, cacheMs, test } = await trainNet(
+      net,
+      sets.train,
+      sets.val,
+      {
+        frozen,
+        cached,
+        epochs: settings.epochs,
+        batchSize: settings.batch,
+        learningRate: settings.lr,
+        plans,
+        seed: deriveSeed(settings.seed, "shuffle"),
+        signal: context.signal,
+        onBatch: context.onBatch,
+        onEpoch: context.onEpoch && ((record) => context.onEpoch?.(plan, record)),
+      },
+      sets.test,
+    );
     const last = history[history.length - 1];
     const trainMs = history.reduce((t, r) => t + r.ms, 0);
+    const cost = runCost(specs, plans[plans.length - 1]?.frozen ?? frozen, cached);
+    const meanTrainFlops = plans.reduce((t, p) => t + runCost(specs, p.frozen, cached).trainFlopsPerSample, 0) / Math.max(1, plans.length);
     return {
       frozen: plan.frozen,
-      cached: plan.cached && frozen > 0,
-      ...runCost(specs, frozen, plan.cached),
+      cached,
+      schedule: plan.schedule,
+      ...cost,
+      trainFlopsPerSample: Math.round(meanTrainFlops),
       msPerEpoch: history.length ? trainMs / history.length : 0,
       cacheMs,
       totalMs: cacheMs + trainMs,
       trainAccuracy: last?.acc ?? NaN,
       valAccuracy: last?.valAcc ?? NaN,
+      testAccuracy: test?.acc ?? NaN,
       history,
     };
   } finally {
@@ -93,20 +126,19 @@ export async function runOnce(
 }
 
 /**
- * The sweep's points: scratch, then k = 0…L frozen, then k = 1…L frozen and cached.
- * With base "none" the frozen layers keep their random initialisation (k = 0 would repeat scratch).
+ * The sweep's points: scratch, then k = 0…L frozen, then k = 1…L frozen and cached, then gradual
+ * unfreezing and LP-FT. With base "none" the frozen layers keep their random initialisation (k = 0 would
+ * repeat scratch) and there are no schedules (nothing pretrained to protect).
  */
 export function sweepPlan(base: LabSettings["base"]): RunPlan[] {
-  const plans: RunPlan[] = [{ frozen: null, cached: false }];
-  for (let k = base === "none" ? 1 : 0; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: false });
-  for (let k = 1; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: true });
+  const plans: RunPlan[] = [{ frozen: null, cached: false, schedule: "fixed" }];
+  for (let k = base === "none" ? 1 : 0; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: false, schedule: "fixed" });
+  for (let k = 1; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: true, schedule: "fixed" });
+  if (base !== "none") plans.push({ frozen: 0, cached: false, schedule: "gradual" }, { frozen: 0, cached: false, schedule: "lpft" });
   return plans;
 }
 
-/** The run the settings describe on their own (the page's single "Train" button). */
-export function planFor(settings: LabSettings): RunPlan {
-  return settings.base === "none" && settings.k === 0 ? { frozen: null, cached: false } : { frozen: settings.k, cached: settings.cache };
-}
+
 
 export interface SweepProgress {
   /** Runs finished so far and in total. */
@@ -165,7 +197,7 @@ export async function warmUp(
   const onOuterAbort = () => stop.abort();
   outer?.addEventListener("abort", onOuterAbort);
   try {
-    await runOnce({ ...settings, base: "none", epochs: 10 }, { frozen: null, cached: false }, {
+    await runOnce({ ...settings, base: "none", epochs: 10, schedule: "fixed" }, { frozen: null, cached: false, schedule: "fixed" }, {
       data: context.data,
       signal: stop.signal,
       onEpoch: () => {
