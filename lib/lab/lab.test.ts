@@ -89,3 +89,19 @@ describe("lab runs", () => {
     expect(tf.memory().numTensors).toBe(start);
   }, 30_000);
 });
+
+describe("repeated sweeps", () => {
+  it("run the sweep once per seed and report each plan's mean with every seed's numbers", async () => {
+    const s = settings({ base: "disjoint", n: 50, epochs: 2, repeats: 2, seed: 4 });
+    const runs = await sweep(s);
+    expect(runs).toHaveLength(10);
+    for (const r of runs) {
+      expect(r.repeats?.map((x) => x.seed)).toEqual([4, 5]);
+      const tests = r.repeats?.map((x) => x.testAccuracy) ?? [];
+      expect(r.testAccuracy).toBeCloseTo((tests[0]! + tests[1]!) / 2, 10);
+    }
+    // Seed 5 alone gives the second entry.
+    const single = await sweep({ ...s, repeats: 1, seed: 5 });
+    expect(single.map((r) => r.testAccuracy)).toEqual(runs.map((r) => r.repeats?.[1]?.testAccuracy));
+  }, 60_000);
+});

@@ -30,7 +30,12 @@ export interface RunResult extends RunCost {
   frozen: number | null;
   cached: boolean;
   schedule: LabSchedule;
-  /** Mean ms per epoch of training steps (evaluation and the one-off cache excluded). */
+  /**
+   * ms per epoch of training steps (evaluation and the one-off cache excluded): the median of epochs 2…E (of
+   * all epochs when E = 1). The first epoch of every run pays one-off costs (new variables and shapes, the JIT),
+   * which made whichever run came first look slower for the same compute; the median also drops epochs that
+   * another process interrupted.
+   */
   msPerEpoch: number;
   /** ms to compute the cached activations once (0 without a cache). */
   cacheMs: number;
@@ -42,6 +47,24 @@ export interface RunResult extends RunCost {
   /** After the last epoch, on the 1,000-digit test set (what is reported; never chosen on). */
   testAccuracy: number;
   history: EpochRecord[];
+  /** With repeats: each seed's numbers (the fields above are their means; history is the first seed's). */
+  repeats?: RepeatNumbers[];
+}
+
+export interface RepeatNumbers {
+  seed: number;
+  valAccuracy: number;
+  testAccuracy: number;
+  msPerEpoch: number;
+  totalMs: number;
+}
+
+/** Median of the epochs' training ms, leaving out the first epoch when there are more. */
+export function epochMs(history: readonly EpochRecord[]): number {
+  const times = (history.length > 1 ? history.slice(1) : history).map((r) => r.ms).sort((a, b) => a - b);
+  if (times.length === 0) return 0;
+  const mid = Math.floor(times.length / 2);
+  return times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
 }
 
 /** Everything a run needs besides its settings; load once, reuse for every run. */
@@ -112,7 +135,7 @@ export async function runOnce(
       schedule: plan.schedule,
       ...cost,
       trainFlopsPerSample: Math.round(meanTrainFlops),
-      msPerEpoch: history.length ? trainMs / history.length : 0,
+      msPerEpoch: epochMs(history),
       cacheMs,
       totalMs: cacheMs + trainMs,
       trainAccuracy: last?.acc ?? NaN,
@@ -151,39 +174,74 @@ export interface SweepProgress {
   epoch?: EpochRecord;
 }
 
-/** Trains every point of {@link sweepPlan} with the same data and seed. */
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** One result per plan from several seeds' results: means, with each seed's numbers kept for the spread. */
+export function combineRepeats(perSeed: readonly RunResult[][], seeds: readonly number[]): RunResult[] {
+  const first = perSeed[0] ?? [];
+  if (perSeed.length <= 1) return [...first];
+  return first.map((run, i) => {
+    const same = perSeed.map((runs) => runs[i] as RunResult);
+    return {
+      ...run,
+      msPerEpoch: mean(same.map((r) => r.msPerEpoch)),
+      cacheMs: mean(same.map((r) => r.cacheMs)),
+      totalMs: mean(same.map((r) => r.totalMs)),
+      trainAccuracy: mean(same.map((r) => r.trainAccuracy)),
+      valAccuracy: mean(same.map((r) => r.valAccuracy)),
+      testAccuracy: mean(same.map((r) => r.testAccuracy)),
+      repeats: same.map((r, j) => ({ seed: seeds[j] ?? j, valAccuracy: r.valAccuracy, testAccuracy: r.testAccuracy, msPerEpoch: r.msPerEpoch, totalMs: r.totalMs })),
+    };
+  });
+}
+
+/**
+ * Trains every point of {@link sweepPlan} with the same data and seed; with `settings.repeats` > 1, the whole
+ * sweep again for seeds seed + 1, … (new subset, initialisation and shuffles), returning means and the spread.
+ * Runs train one after another, never at the same time, so each one's ms are measured without contention.
+ */
 export async function runSweep(
   settings: LabSettings,
   context: RunContext,
   onProgress?: (progress: SweepProgress) => void,
 ): Promise<RunResult[]> {
   const plans = sweepPlan(settings.base);
-  const sets = datasetsFor(context.data, settings);
-  await warmUp(settings, context, sets);
-  const results: RunResult[] = [];
-  for (const plan of plans) {
-    const result = await runOnce(
-      settings,
-      plan,
-      {
-        ...context,
-        onEpoch: (p, epoch) => {
-          context.onEpoch?.(p, epoch);
-          onProgress?.({ done: results.length, total: plans.length, plan: p, epoch });
+  const seeds = Array.from({ length: settings.repeats }, (_, r) => settings.seed + r);
+  const total = plans.length * seeds.length;
+  await warmUp(settings, context);
+  const perSeed: RunResult[][] = [];
+  let done = 0;
+  for (const seed of seeds) {
+    const seeded = { ...settings, seed };
+    const sets = datasetsFor(context.data, seeded);
+    const results: RunResult[] = [];
+    for (const plan of plans) {
+      const result = await runOnce(
+        seeded,
+        plan,
+        {
+          ...context,
+          onEpoch: (p, epoch) => {
+            context.onEpoch?.(p, epoch);
+            onProgress?.({ done, total, plan: p, epoch });
+          },
         },
-      },
-      sets,
-    );
-    results.push(result);
-    onProgress?.({ done: results.length, total: plans.length, plan, result });
+        sets,
+      );
+      results.push(result);
+      done++;
+      onProgress?.({ done, total, plan, result });
+    }
+    perSeed.push(results);
   }
-  return results;
+  return combineRepeats(perSeed, seeds);
 }
 
 /**
  * An untimed run first: the backend's first steps pay one-off costs (kernel setup, memory growth,
  * the JavaScript JIT warming up over the first few hundred ms) that would otherwise be charged to
- * whichever run comes first. Stops after `budgetMs` or 10 epochs of the full training set.
+ * whichever run comes first. It trains for `budgetMs` whatever n is (it used to stop after 10 epochs, a few
+ * ms at n = 50, so scratch — timed first — still paid the warm-up and looked slower than k = 0 for the same compute).
  */
 export async function warmUp(
   settings: LabSettings,
@@ -197,7 +255,7 @@ export async function warmUp(
   const onOuterAbort = () => stop.abort();
   outer?.addEventListener("abort", onOuterAbort);
   try {
-    await runOnce({ ...settings, base: "none", epochs: 10, schedule: "fixed" }, { frozen: null, cached: false, schedule: "fixed" }, {
+    await runOnce({ ...settings, base: "none", epochs: 200, schedule: "fixed" }, { frozen: null, cached: false, schedule: "fixed" }, {
       data: context.data,
       signal: stop.signal,
       onEpoch: () => {

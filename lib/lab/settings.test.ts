@@ -14,6 +14,7 @@ const settingsArb: fc.Arbitrary<LabSettings> = fc.record({
   schedule: fc.constantFrom("fixed", "gradual", "lpft"),
   every: fc.integer({ min: 1, max: 200 }),
   cache: fc.boolean(),
+  repeats: fc.integer({ min: 1, max: 3 }),
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
 });
 

@@ -56,6 +56,8 @@ export const LAB_SETTINGS = {
   every: { label: "Epochs per stage", default: 5, schema: int(1, 200) },
   /** Compute the frozen layers' activations once instead of every epoch. */
   cache: { label: "Cache frozen features", default: false, schema: boolFlag },
+  /** Sweep only: run the whole sweep for this many seeds (seed, seed + 1, …) and show means with the spread. */
+  repeats: { label: "Repeat the sweep over seeds", default: 1, schema: int(1, 3) },
   /** Seeds the subset, the initialisation and the shuffles. */
   seed: { label: "Seed", default: 1, schema: int(0, 2 ** 31 - 1) },
 } as const;
@@ -80,6 +82,7 @@ export const LabSettingsSchema = z.preprocess(withBodyLr, z.object({
   schedule: z.enum(LAB_SCHEDULES).default("fixed"),
   every: z.number().int().min(1).max(200).default(5),
   cache: z.boolean(),
+  repeats: z.number().int().min(1).max(3).default(1),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
 }));
 export type LabSettings = z.output<typeof LabSettingsSchema>;
