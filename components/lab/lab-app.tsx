@@ -38,6 +38,8 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
   const [presetId, setPresetId] = useState(initialPreset);
   const [meta, setMeta] = useState<JobMeta | null>(null);
   const [saveNote, setSaveNote] = useState<string | null>(null);
+  // Labels of settings holding a value their schema refuses: nothing runs until they are fixed.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const saved = useRef(new Set<number>());
   const { state, start, stop, reset } = useLabWorker(initialSettings.backend);
   const job = state.job;
@@ -55,6 +57,7 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
   const change = (next: LabSettings) => show(next, null);
 
   const run = (kind: "single" | "sweep", prediction: LabPrediction | null = null) => {
+    if (invalid.length > 0) return;
     const id = start(kind, settings);
     setMeta({ id, presetId: kind === "sweep" ? presetId : null, prediction });
     setSaveNote(null);
@@ -96,16 +99,22 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
         {presetId && (
           <>
             <PresetExplanation id={presetId} runs={meta?.presetId === presetId ? presetRuns : null} />
-            {!running && <PredictionForm onRun={(p) => run("sweep", p)} />}
+            {/* Kept mounted while the preset runs, so what was entered is still there afterwards. */}
+            <PredictionForm key={presetId} onRun={(p) => run("sweep", p)} disabled={running || invalid.length > 0} />
             {score && meta?.prediction && <PredictionResult prediction={meta.prediction} score={score} />}
           </>
         )}
       </section>
       <div className="grid gap-6 md:grid-cols-2">
         <NetworkStack frozen={settings.k} disabled={running} onFrozenChange={(k) => change({ ...settings, k })} />
-        <SettingsForm settings={settings} disabled={running} onChange={change} />
+        <SettingsForm settings={settings} disabled={running} onChange={change} onInvalid={setInvalid} />
       </div>
-      <RunControls state={state} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
+      {invalid.length > 0 && (
+        <p role="alert" data-testid="settings-invalid" className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          Not run: {invalid.join(", ")} {invalid.length > 1 ? "are" : "is"} out of range. Fix {invalid.length > 1 ? "them" : "it"} to train.
+        </p>
+      )}
+      <RunControls state={state} blocked={invalid.length > 0} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
       {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
       {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signin" className="underline">Sign in</a> to keep your runs and predictions.</p>}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}

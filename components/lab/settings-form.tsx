@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { NumberField } from "./number-field";
 import { LAB_BACKENDS, LAB_BASES, LAB_SCHEDULES, LAB_SETTINGS, type LabSettings } from "@/lib/lab/shared";
 
@@ -18,11 +19,38 @@ const SCHEDULE_LABELS: Record<LabSettings["schedule"], string> = {
 };
 const BACKEND_LABELS: Record<LabSettings["backend"], string> = { wasm: "wasm (default)", webgl: "webgl", cpu: "cpu (plain JS)" };
 
-/** The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). */
-export function SettingsForm({ settings, onChange, disabled }: { settings: LabSettings; onChange: (next: LabSettings) => void; disabled?: boolean }) {
+type NumberKey = "n" | "epochs" | "lr" | "bodyLr" | "batch" | "seed" | "every";
+
+/**
+ * The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). `onInvalid` receives
+ * the labels of the fields holding a value their schema refuses, so the page can refuse to run.
+ */
+export function SettingsForm({ settings, onChange, onInvalid, disabled }: {
+  settings: LabSettings;
+  onChange: (next: LabSettings) => void;
+  onInvalid: (labels: string[]) => void;
+  disabled?: boolean;
+}) {
+  const [invalid, setInvalid] = useState<ReadonlySet<NumberKey>>(new Set());
   const set = <K extends keyof LabSettings>(key: K, value: LabSettings[K]) => onChange({ ...settings, [key]: value });
-  const num = (key: "n" | "epochs" | "lr" | "bodyLr" | "batch" | "seed" | "every", extra: { min?: number; max?: number; step?: number | "any" }, label: string = LAB_SETTINGS[key].label) => (
-    <NumberField label={label} value={settings[key]} schema={LAB_SETTINGS[key].schema} onCommit={(v) => set(key, v)} className={field} {...extra} />
+  const validity = (key: NumberKey, valid: boolean) => {
+    if (valid !== invalid.has(key)) return;
+    const next = new Set(invalid);
+    if (valid) next.delete(key);
+    else next.add(key);
+    setInvalid(next);
+    onInvalid([...next].map((k) => LAB_SETTINGS[k].label));
+  };
+  const num = (key: NumberKey, extra: { min?: number; max?: number; step?: number | "any" }, label: string = LAB_SETTINGS[key].label) => (
+    <NumberField
+      label={label}
+      value={settings[key]}
+      schema={LAB_SETTINGS[key].schema}
+      onCommit={(v) => set(key, v)}
+      onValidity={(valid) => validity(key, valid)}
+      className={field}
+      {...extra}
+    />
   );
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2" disabled={disabled}>
@@ -63,7 +91,14 @@ export function SettingsForm({ settings, onChange, disabled }: { settings: LabSe
           ))}
         </select>
       </label>
-      {num("seed", { min: 0 })}
+      {num("seed", { min: 0, max: 2 ** 31 - 1 })}
+      <label className="flex flex-col gap-1 text-sm">
+        {LAB_SETTINGS.repeats.label}
+        <select className={field} value={settings.repeats} onChange={(e) => set("repeats", Number(e.target.value))}>
+          <option value={1}>Once (this seed)</option>
+          <option value={3}>3 seeds — means with the spread</option>
+        </select>
+      </label>
       <label className="flex items-center gap-2 self-end text-sm">
         <input type="checkbox" className="h-4 w-4" checked={settings.cache} onChange={(e) => set("cache", e.target.checked)} />
         {LAB_SETTINGS.cache.label}

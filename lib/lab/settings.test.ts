@@ -4,7 +4,7 @@ import { DEFAULT_LAB_SETTINGS, labSettingsToSearchParams, LabSettingsSchema, par
 
 const settingsArb: fc.Arbitrary<LabSettings> = fc.record({
   base: fc.constantFrom("disjoint", "permuted", "same-classes", "none"),
-  n: fc.integer({ min: 10, max: 2000 }),
+  n: fc.integer({ min: 50, max: 2000 }),
   epochs: fc.integer({ min: 1, max: 200 }),
   lr: fc.double({ min: 1e-5, max: 1, noNaN: true }),
   bodyLr: fc.oneof(fc.constant(0), fc.double({ min: 1e-5, max: 1, noNaN: true })),
@@ -51,6 +51,7 @@ describe("lab settings in the URL", () => {
   it.each([
     ["base=imagenet", "base"],
     ["n=5", "n"],
+    ["n=10", "n"],
     ["n=2001", "n"],
     ["n=12.5", "n"],
     ["epochs=0", "epochs"],

@@ -24,6 +24,8 @@ export const LAB_BACKENDS = ["wasm", "webgl", "cpu"] as const;
 export type LabBackend = (typeof LAB_BACKENDS)[number];
 export type LabBase = (typeof LAB_BASES)[number];
 
+/** Fewest training examples: the page has always offered 50 upwards (10 slipped through the URL and CLI). */
+export const MIN_N = 50;
 /** Suggested training-set sizes (any integer in range is accepted). */
 export const N_CHOICES = [50, 100, 500, 2000] as const;
 
@@ -37,7 +39,7 @@ export const LAB_SETTINGS = {
   /** Pretrained body to start from; "none" trains from scratch. */
   base: { label: "Base model", default: "disjoint" as LabBase, schema: baseSchema },
   /** Target training-set size, drawn from the 2,000-image pool. */
-  n: { label: "Training examples", default: 100, schema: int(10, TARGET_POOL_SIZE) },
+  n: { label: "Training examples", default: 100, schema: int(MIN_N, TARGET_POOL_SIZE) },
   /** Passes over the training set. */
   epochs: { label: "Epochs", default: 20, schema: int(1, 200) },
   /** Adam learning rate of the new head (and of every layer that did not come from a base). */
@@ -72,7 +74,7 @@ const withBodyLr = (v: unknown) =>
   v !== null && typeof v === "object" && !("bodyLr" in v) && "lr" in v ? { ...v, bodyLr: (v as { lr: unknown }).lr } : v;
 export const LabSettingsSchema = z.preprocess(withBodyLr, z.object({
   base: baseSchema,
-  n: z.number().int().min(10).max(TARGET_POOL_SIZE),
+  n: z.number().int().min(MIN_N).max(TARGET_POOL_SIZE),
   epochs: z.number().int().min(1).max(200),
   lr: z.number().min(1e-5).max(1),
   bodyLr: z.number().min(0).max(1),
