@@ -144,7 +144,8 @@ export const LAB_PRESET_TABLE: Record<LabPresetId, LabPreset> = {
       "permuted, so its first layer looks for strokes in the wrong places.",
     explanation:
       "Even fine-tuning every layer (k = 0), starting from this base ends below starting from random weights: the optimizer first has to undo " +
-      "what the base learnt. Freezing it makes things far worse. Relevance, not pretraining as such, is what helps.",
+      "what the base learnt. Freezing it makes things far worse. Relevance, not pretraining as such, is what helps. " +
+      "The loss shrinks as data grows: at n = 50 it showed on every seed 1–20, at n = 100 on 18 of 20 (try it).",
     settings: { ...DEFAULT_LAB_SETTINGS, base: "permuted", n: 50, epochs: 20 },
     needs: [fixed(null), fixed(0), fixed(3)],
     timed: false,
