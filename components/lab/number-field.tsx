@@ -25,32 +25,35 @@ export function NumberField({ label, value, schema, onCommit, onValidity, classN
   const parsed = draft === null ? null : schema.safeParse(draft.trim() === "" ? undefined : draft);
   const error = parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? "invalid") : null;
   const range = input.min !== undefined && input.max !== undefined ? ` (${input.min}–${input.max})` : "";
+  // The message sits outside the <label>, so the input's accessible name stays the label alone.
   return (
-    <label className="flex flex-col gap-1 text-sm">
-      {label}
-      <input
-        {...input}
-        type="number"
-        className={className}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        value={draft ?? String(value)}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const next = schema.safeParse(e.target.value.trim() === "" ? undefined : e.target.value);
-          onValidity?.(next.success);
-          if (next.success) onCommit(next.data);
-        }}
-        // A valid draft gives way to the committed value (same number, canonical form); an invalid one stays.
-        onBlur={() => {
-          if (!error) setDraft(null);
-        }}
-      />
+    <div className="flex flex-col gap-1 text-sm">
+      <label className="flex flex-col gap-1">
+        {label}
+        <input
+          {...input}
+          type="number"
+          className={className}
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          value={draft ?? String(value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const next = schema.safeParse(e.target.value.trim() === "" ? undefined : e.target.value);
+            onValidity?.(next.success);
+            if (next.success) onCommit(next.data);
+          }}
+          // A valid draft gives way to the committed value (same number, canonical form); an invalid one stays.
+          onBlur={() => {
+            if (!error) setDraft(null);
+          }}
+        />
+      </label>
       {error && (
         <span id={errorId} role="alert" className="text-xs text-red-700 dark:text-red-300">
           Not used: {error.replace(/^Invalid input: /, "")}{range}. The last valid value ({String(value)}) stays until this is fixed.
         </span>
       )}
-    </label>
+    </div>
   );
 }
