@@ -66,7 +66,7 @@ flags:
                    ${LAB_PRESET_IDS.join(", ")}
   --base NAME      ${LAB_BASES.join(" | ")} (old names similar → same-classes, different → disjoint)
 ${LAB_BASES.map((b) => `                     ${b.padEnd(13)} ${BASE_HELP[b]}`).join("\n")}
-  --n N            training examples from the 2,000-digit pool, 10–2000 (default ${DEFAULT_LAB_SETTINGS.n})
+  --n N            training examples from the 2,000-digit pool, 50–2000 (default ${DEFAULT_LAB_SETTINGS.n})
   --epochs E       1–200 (default ${DEFAULT_LAB_SETTINGS.epochs})
   --lr X           Adam rate of the new head, and of every layer not from a base (default ${DEFAULT_LAB_SETTINGS.lr})
   --body-lr X      Adam rate of the pretrained layers, 0–1; lower than --lr = discriminative rates (default: --lr)
