@@ -6,6 +6,7 @@ import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { env } from "@/server/env";
 import { getPrisma } from "@/server/db";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -59,6 +60,19 @@ export function oauthProviderIds(): string[] {
   return (providers() ?? []).map((p) => (typeof p === "function" ? p() : p).id);
 }
 
+/**
+ * What `/api/auth/session` (readable by page scripts) and `auth()` return: the user and the expiry,
+ * built field by field. Never spread the adapter's session: it carries `sessionToken`, the HttpOnly
+ * cookie's value, which a script must never see (issue 8).
+ */
+export function sessionPayload(
+  session: { expires: Date | string },
+  user: { id: string; name?: string | null; email: string; image?: string | null },
+): { user: { id: string; name: string | null; email: string; image: string | null }; expires: string } {
+  const expires = session.expires instanceof Date ? session.expires.toISOString() : session.expires;
+  return { user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null }, expires };
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const secret = env().AUTH_SECRET;
   // Fail closed (GHSA-8fpg-xm3f-6cx3): without a secret nothing authenticates.
@@ -72,8 +86,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: "/signin" },
     callbacks: {
-      session({ session, user }) {
-        return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+      session: ({ session, user }) => sessionPayload(session, user),
+      // Auth.js's own redirects (OAuth callback, sign-out) go through the same safe-path rule as the app's.
+      redirect: ({ url, baseUrl }) => {
+        const target = URL.parse(url, baseUrl);
+        const path = target?.origin === new URL(baseUrl).origin ? target.pathname + target.search + target.hash : "/";
+        return new URL(safeRedirectPath(path), baseUrl).href;
       },
     },
   };

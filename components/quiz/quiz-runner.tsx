@@ -77,7 +77,7 @@ export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: Runner
   const submit = useCallback(async () => {
     setSubmitting(true);
     setSubmitError("");
-    await stop();
+    const version = await stop();
     // The answers as they are now (for a timed quiz: as they were when the display timer hit 0).
     const final: Record<string, unknown> = {};
     for (const [id, d] of Object.entries(answersRef.current)) {
@@ -85,7 +85,7 @@ export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: Runner
       if (r !== undefined && r !== null) final[id] = r;
     }
     try {
-      const r = await submitAttemptAction({ attemptId: attempt.id, answers: final });
+      const r = await submitAttemptAction({ attemptId: attempt.id, version, answers: final });
       if (!r.ok) {
         setSubmitError(r.error);
         setSubmitting(false);

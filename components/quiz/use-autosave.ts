@@ -78,11 +78,15 @@ export function useAutosave(attemptId: string, initialVersion: number) {
     [flush, schedule],
   );
 
-  /** Stop saving (on submit or when time is up) and wait for a save already in flight. */
-  const stop = useCallback(async () => {
+  /**
+   * Stop saving (on submit or when time is up), wait for a save already in flight, and return the
+   * version the server last confirmed: the submit sends it, so a stale tab's submit is a conflict too.
+   */
+  const stop = useCallback(async (): Promise<number> => {
     stopped.current = true;
     clearTimeout(timer.current);
     await inFlight.current;
+    return version.current;
   }, []);
 
   useEffect(() => {

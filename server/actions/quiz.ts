@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
 import {
   SaveAnswersSchema,
@@ -15,7 +16,7 @@ import {
 } from "@/server/data/attempts";
 import { guestKeyHashOfRequest } from "@/server/data/quiz-actor";
 
-const attemptId = z.string().min(1).max(40);
+const attemptId = text().min(1).max(40);
 
 export const startAttemptAction = actorAction(StartAttemptSchema, (input, actor) => startAttempt(actor, input), { createGuest: true });
 

@@ -4,12 +4,13 @@ import { getViewer, type Viewer } from "@/server/auth";
 import { userForApiToken } from "@/server/data/api-tokens";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { siteOrigin } from "@/server/env";
 
 /**
  * The one wrapper for JSON API route handlers (/api/v1): authenticate (bearer token or session
  * cookie), refuse cross-site cookie-authenticated writes, validate the JSON body with zod (unknown
  * keys stripped), call the data layer, and map every outcome to a JSON body with a clear message:
- * 400 invalid, 401 unauthenticated, 404 not found (also for others' data), 409 conflict, 413 too large.
+ * 400 invalid, 401 unauthenticated or an invalid credential, 404 not found (also for others' data), 409 conflict, 413 too large.
  */
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -20,31 +21,55 @@ export function apiError(status: number, code: string, message: string, fields?:
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-async function authenticate(req: Request): Promise<{ viewer: Viewer; via: "token" | "cookie" } | null> {
+type Auth = { viewer: Viewer; via: "token" | "cookie" } | null;
+
+/**
+ * A credential that is sent must be valid, wherever it is sent: an unknown, revoked or malformed
+ * `Authorization` header is a 401 even on public routes (a client must learn its token is dead).
+ */
+async function authenticate(req: Request): Promise<Auth | "invalid"> {
   const header = req.headers.get("authorization");
-  if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (header !== null) {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})$/i.exec(header.trim());
     const viewer = m ? await userForApiToken(m[1]!) : null;
-    return viewer ? { viewer, via: "token" } : null;
+    return viewer ? { viewer, via: "token" } : "invalid";
   }
   const viewer = await getViewer();
   return viewer ? { viewer, via: "cookie" } : null;
 }
 
-/** A cookie-authenticated write must come from this site (CSRF): JSON content type and a same-origin Origin. */
+/** A cookie-authenticated write must come from this site (CSRF): a same-origin Origin (compared with the configured origin, never Host). */
 function crossSite(req: Request): boolean {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return true;
   const origin = req.headers.get("origin");
-  if (origin) {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    try {
-      if (new URL(origin).host !== host) return true;
-    } catch {
-      return true;
+  return origin !== null && origin !== siteOrigin();
+}
+
+/** Reads at most `limit` bytes of the body: a longer (or endless) stream is cancelled there, never buffered whole. */
+async function readBody(req: Request, limit: number): Promise<string | "too-large"> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > limit) return "too-large";
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return "too-large";
     }
+    chunks.push(value);
   }
-  return false;
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** Path parameters are input too: a control character (NUL: PostgreSQL refuses it) or a huge value names nothing. */
+function badParams(params: unknown): boolean {
+  return Object.values((params ?? {}) as Record<string, unknown>).some((v) => typeof v !== "string" || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v));
 }
 
 type Ctx<P> = { params: Promise<P> };
@@ -56,6 +81,9 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const auth = await authenticate(req);
+      if (auth === "invalid") return apiError(401, "invalid_token", "This credential is not valid (unknown, revoked or malformed). Create a new token under /settings/tokens.");
+      const params = await ctx.params;
+      if (badParams(params)) return apiError(404, "not_found", "Nothing was found at this address.");
       if (options.auth && !auth) {
         return apiError(401, "unauthenticated", "Sign in, or send a personal API token as `Authorization: Bearer lw_…`.");
       }
@@ -69,8 +97,8 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
         if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
           return apiError(415, "unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`.");
         }
-        const text = await req.text();
-        if (text.length > MAX_BODY_BYTES) return apiError(413, "too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+        const text = await readBody(req, MAX_BODY_BYTES);
+        if (text === "too-large") return apiError(413, "too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : {};
@@ -85,7 +113,7 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
         }
         body = parsed.data;
       }
-      return await fn({ req, viewer: auth?.viewer ?? null, body: body as never, params: await ctx.params });
+      return await fn({ req, viewer: auth?.viewer ?? null, body: body as never, params });
     } catch (e) {
       if (e instanceof DataError) {
         const status = e.code === "not-found" ? 404 : e.code === "conflict" ? 409 : 400;

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
-import { notFound } from "@/server/data/errors";
+import { DataError, notFound } from "@/server/data/errors";
 
 /**
  * Personal API tokens: 256 random bits shown once as `lw_<base64url>`; only the SHA-256 is stored,
@@ -16,12 +16,23 @@ export function hashToken(token: string): string {
 
 export type ApiTokenDTO = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
+/** Active (unrevoked) tokens a user may hold at once: enough for a few scripts, few enough to keep track of (issue 8). */
+export const MAX_ACTIVE_TOKENS = 10;
+
 export async function createApiToken(viewer: Viewer, name: string): Promise<{ token: string; info: ApiTokenDTO }> {
   const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   const prisma = await getPrisma();
-  const row = await prisma.apiToken.create({
-    data: { userId: viewer.id, name, tokenHash: hashToken(token) },
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  // Count and insert under a lock on the user's row, so concurrent creates cannot both slip under the cap.
+  const row = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${viewer.id} FOR UPDATE`;
+    const active = await tx.apiToken.count({ where: { userId: viewer.id, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw new DataError(`You have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed. Revoke one you no longer use first.`, "conflict");
+    }
+    return tx.apiToken.create({
+      data: { userId: viewer.id, name, tokenHash: hashToken(token) },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    });
   });
   return { token, info: toDTO(row) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
@@ -33,7 +34,7 @@ import { renderMarkdown } from "@/lib/markdown";
 
 const ItemsSnapshotSchema = z.array(QuizItemSchema);
 const ResultsSchema = z.array(
-  z.object({ itemId: z.string(), type: z.string(), score: z.number(), max: z.number(), correct: z.string(), reason: z.string().optional() }).passthrough(),
+  z.object({ itemId: text(), type: text(), score: z.number(), max: z.number(), correct: text(), reason: text().optional() }).passthrough(),
 );
 
 export type AttemptStatus = "in_progress" | "submitted";
@@ -101,7 +102,7 @@ function toView(row: AttemptRow, now = new Date()): AttemptView {
     questionTitle: title,
     mode: row.mode === "mistakes" ? "mistakes" : "full",
     status: row.status as AttemptStatus,
-    items: presentQuiz(items, row.seed, { shuffleItems: row.shuffle, shuffleOptions: row.shuffle }).map((i) => ({ ...i, promptHtml: renderMarkdown(i.prompt) })),
+    items: presentQuiz(items, row.seed, { shuffleItems: row.shuffle }).map((i) => ({ ...i, promptHtml: renderMarkdown(i.prompt) })),
     answers: answersOf(row),
     answersVersion: row.answersVersion,
     startedAt: row.startedAt.toISOString(),
@@ -123,19 +124,31 @@ export async function getMistakeItemIds(actor: QuizActor, slug: string): Promise
 }
 
 export const StartAttemptSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  slug: text().regex(/^[a-z0-9-]{1,100}$/),
   mode: z.enum(["full", "mistakes"]).default("full"),
   /** Optional time limit in minutes (1–180). */
   timeLimitMinutes: z.coerce.number().int().min(1).max(180).optional(),
-  shuffle: z.boolean().default(true),
+  /**
+   * A candidate cannot ask for authored order (it can give the key away): only `true` is accepted, so an
+   * old client sending `false` learns so instead of silently getting something else (decision 005).
+   */
+  shuffle: z.literal(true, "Items and options are always shuffled for candidates.").optional(),
 });
 export type StartAttemptInput = z.input<typeof StartAttemptSchema>;
+
+/** Item order of a new attempt: the server's choice (a set owner's, one day), never the candidate's. Options are always shuffled. */
+export type ItemOrder = "shuffled" | "fixed";
 
 /**
  * Start an attempt, or return the one already in progress for this question (a reload, a second tab
  * or a racing request never opens a second one: a partial unique index enforces it).
  */
-export async function startAttempt(actor: QuizActor, input: z.output<typeof StartAttemptSchema>, now = new Date()): Promise<AttemptView> {
+export async function startAttempt(
+  actor: QuizActor,
+  input: z.output<typeof StartAttemptSchema>,
+  now = new Date(),
+  itemOrder: ItemOrder = "shuffled",
+): Promise<AttemptView> {
   const all = getQuizItemsWithKey(input.slug);
   if (!all) throw notFound("That quiz");
   const prisma = await getPrisma();
@@ -157,7 +170,7 @@ export async function startAttempt(actor: QuizActor, input: z.output<typeof Star
         mode: input.mode,
         itemsSnapshot: items as unknown as Prisma.InputJsonValue,
         seed: createSeed() >>> 1, // 31 bits: fits PostgreSQL's integer
-        shuffle: input.shuffle,
+        shuffle: itemOrder === "shuffled", // the column is the item order; options are shuffled regardless
         startedAt: now,
         timeLimitMs: limitMs,
         deadline: deadlineFor({ startedAt: now, limitMs }),
@@ -188,7 +201,7 @@ export const SaveAnswersSchema = z.object({
   /** The answersVersion the client last saw; a stale tab gets a conflict instead of overwriting newer answers. */
   version: z.number().int().min(0),
   /** Responses by item id; null clears an answer. */
-  answers: z.record(z.string().max(100), z.unknown()).refine((a) => Object.keys(a).length <= 64, "too many answers"),
+  answers: z.record(text().max(100), z.unknown()).refine((a) => Object.keys(a).length <= 64, "too many answers"),
 });
 
 function validatedAnswers(items: QuizItem[], incoming: Record<string, unknown>): Record<string, unknown> {
@@ -222,23 +235,31 @@ export async function saveAnswers(actor: QuizActor, id: string, input: z.output<
     where: { id, ...ownerWhere(actor), status: "in_progress", answersVersion: input.version },
     data: { answers: merged as Prisma.InputJsonValue, answersVersion: { increment: 1 } },
   });
-  if (count === 0) throw new DataError("These answers are out of date (the quiz changed in another tab or was submitted). Reload to continue.", "conflict");
+  if (count === 0) throw staleAnswers();
   return { version: input.version + 1 };
+}
+
+function staleAnswers(): DataError {
+  return new DataError("These answers are out of date (the quiz changed in another tab or was submitted). Reload to continue.", "conflict");
 }
 
 export const SubmitAttemptSchema = z.object({
   /** Optional final answers sent with the submit (counted only if saved before the deadline). */
-  answers: z.record(z.string().max(100), z.unknown()).optional(),
-  version: z.number().int().min(0).optional(),
+  answers: z.record(text().max(100), z.unknown()).optional(),
+  /** The answersVersion the client last saw: a stale submit is refused exactly as a stale save (decision 005). */
+  version: z.number().int().min(0),
 });
 
 /**
  * Submit and grade. Idempotent: the first submit wins in one conditional update; every later or
  * concurrent submit returns that same stored result (Q3, Q4). Any score a client sends is ignored.
+ * Compare-and-set on the version, like a save: a submit from a tab that has not seen the latest saved
+ * answers would grade answers its user never saw, so it is a conflict instead.
  */
-export async function submitAttempt(actor: QuizActor, id: string, input: z.output<typeof SubmitAttemptSchema> = {}, now = new Date()): Promise<AttemptResultView> {
+export async function submitAttempt(actor: QuizActor, id: string, input: z.output<typeof SubmitAttemptSchema>, now = new Date()): Promise<AttemptResultView> {
   const row = await loadOwn(actor, id);
   if (row.status === "submitted") return resultView(row);
+  if (row.answersVersion !== input.version) throw staleAnswers();
   const items = snapshotOf(row);
   let answers = answersOf(row);
   const window = deadlineWindow(now, row.deadline, DEFAULT_GRACE_MS);
@@ -249,7 +270,7 @@ export async function submitAttempt(actor: QuizActor, id: string, input: z.outpu
   const grade = gradeAttempt(items, answers);
   const prisma = await getPrisma();
   const { count } = await prisma.quizAttempt.updateMany({
-    where: { id, ...ownerWhere(actor), status: "in_progress" },
+    where: { id, ...ownerWhere(actor), status: "in_progress", answersVersion: input.version },
     data: {
       status: "submitted",
       submittedAt: now,
@@ -261,6 +282,8 @@ export async function submitAttempt(actor: QuizActor, id: string, input: z.outpu
     },
   });
   const stored = await loadOwn(actor, id);
+  // Lost the race to a save (not to another submit, which leaves the attempt submitted): stale.
+  if (count === 0 && stored.status !== "submitted") throw staleAnswers();
   if (count === 1 && actor.kind === "user") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now);
   return resultView(stored);
 }
@@ -287,7 +310,7 @@ function resultView(row: AttemptRow): AttemptResultView {
   const results = ResultsSchema.parse(row.results ?? []) as unknown as ItemResult[];
   const answers = answersOf(row);
   const question = getQuestion(row.questionSlug);
-  const seen = presentQuiz(items, row.seed, { shuffleItems: row.shuffle, shuffleOptions: row.shuffle });
+  const seen = presentQuiz(items, row.seed, { shuffleItems: row.shuffle });
   const byId = new Map(items.map((i) => [i.id, i]));
   const selfGrades = recordOf(row.selfGrades);
   const resultById = new Map(results.map((r) => [r.itemId, r]));
@@ -313,7 +336,7 @@ export async function getAttemptResult(actor: QuizActor, id: string): Promise<At
   return resultView(await loadOwn(actor, id));
 }
 
-export const SelfGradeSchema = z.object({ itemId: z.string().max(100), ticked: z.array(z.number().int().min(0).max(63)).max(64) });
+export const SelfGradeSchema = z.object({ itemId: text().max(100), ticked: z.array(z.number().int().min(0).max(63)).max(64) });
 
 /**
  * The candidate grades a free-text answer against the rubric, once, after submitting: the only

@@ -70,11 +70,18 @@ test("API with a personal token: start, save, stale version, 50 concurrent submi
   await signUp(otherPage);
   const otherToken = await createToken(otherPage, "someone else");
   expect((await json(api, "get", `/api/v1/attempts/${attempt.id}`, otherToken)).status).toBe(404);
-  expect((await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, otherToken, {})).status).toBe(404);
+  expect((await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, otherToken, { version: 1 })).status).toBe(404);
   await other.close();
 
+  // A stale submit (the version before the save) is refused like a stale save, and grades nothing.
+  const staleSubmit = await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { version: attempt.answersVersion, answers: {} });
+  expect(staleSubmit.status).toBe(409);
+  expect((staleSubmit.body.error as { code: string }).code).toBe("conflict");
+  expect((await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, {})).status).toBe(400); // the version is required
+
   // Fifty concurrent identical submits: all 200 with the same score, one submitted attempt.
-  const results = await Promise.all(Array.from({ length: 50 }, () => json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { score: 999 })));
+  const version = attempt.answersVersion + 1;
+  const results = await Promise.all(Array.from({ length: 50 }, () => json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { version, score: 999 })));
   expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
   const scores = new Set(results.map((r) => (r.body.result as { score: number }).score));
   expect(scores.size).toBe(1);
