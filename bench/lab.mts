@@ -129,7 +129,7 @@ export async function runLabBench(argv: string[] = []) {
   const lr = DEFAULT_LAB_SETTINGS.lr;
   const loader = nodeLoader();
   const data = await loadLabData(loader);
-  const base = await loadBaseWeights(loader, "similar");
+  const base = await loadBaseWeights(loader, "same-classes");
   const train = targetTrainSet(data, n, 1);
   const test = targetTestSet(data);
   const specs = layersFor(TARGET_CLASSES);
@@ -219,7 +219,7 @@ export async function runLabBench(argv: string[] = []) {
     machine: machine(),
     backend,
     tfjs: tf.version.tfjs,
-    setup: { n, batchSize, epochsPerRep: epochs, reps, timedEpochsPerPoint: (epochs - 1) * reps, optimizer: "adam", lr, base: "similar" },
+    setup: { n, batchSize, epochsPerRep: epochs, reps, timedEpochsPerPoint: (epochs - 1) * reps, optimizer: "adam", lr, base: "same-classes" },
     perK: rows,
     matMulGflops: matmul,
     batchScalingK0: batchScaling,

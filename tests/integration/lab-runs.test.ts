@@ -14,6 +14,7 @@ vi.mock("@/server/data/quiz-actor", () => ({ currentActor: async () => null }));
 const summary = (frozen: number | null, valAccuracy: number): LabRunSummary => ({
   frozen,
   cached: false,
+  schedule: "fixed",
   trainableParams: 18821,
   frozenParams: 0,
   trainFlopsPerSample: 95242,
@@ -21,6 +22,7 @@ const summary = (frozen: number | null, valAccuracy: number): LabRunSummary => (
   totalMs: 250,
   trainAccuracy: 0.99,
   valAccuracy,
+  testAccuracy: valAccuracy - 0.01,
 });
 
 const input = (over: Partial<LabRunInput> = {}): LabRunInput => ({
