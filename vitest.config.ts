@@ -32,6 +32,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // next-auth imports `next/server` without an extension (fine in Next, not in plain Node ESM): let Vite resolve it,
+          // so route handlers can be called directly in tests.
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -35,7 +35,7 @@ export async function runLabBrowserBench(argv: string[] = []) {
   const { values } = parseArgs({ args: argv, strict: true, options: { n: { type: "string" }, epochs: { type: "string" }, backend: { type: "string" }, sweeps: { type: "string" }, "js-flags": { type: "string" } } });
   const settings: LabSettings = {
     ...DEFAULT_LAB_SETTINGS,
-    base: "similar",
+    base: "same-classes",
     n: Number(values.n ?? 500),
     epochs: Number(values.epochs ?? 20),
     backend: (values.backend ?? "wasm") as LabSettings["backend"],

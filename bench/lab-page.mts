@@ -75,7 +75,7 @@ export async function runLabPageBench(flags: string[]) {
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: "longtask", buffered: true });
     });
-    await page.goto(`${server.url}/lab?base=similar&n=${n}&epochs=${epochs}&batch=32&lr=0.003&backend=wasm&k=0&cache=0&seed=1`);
+    await page.goto(`${server.url}/lab?base=same-classes&n=${n}&epochs=${epochs}&batch=32&lr=0.003&backend=wasm&k=0&cache=0&seed=1`);
     const status = page.getByTestId("lab-status");
     await status.and(page.locator('[data-backend="wasm"]')).waitFor({ timeout: 60_000 });
     const results: Rep[] = [];
@@ -104,7 +104,7 @@ export async function runLabPageBench(flags: string[]) {
     return {
       machine: { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? "unknown", loadavg: os.loadavg().map((l) => l.toFixed(2)) },
       browser: `Chromium ${browser.version()} headless`,
-      settings: { base: "similar", n, epochs, batch: 32, backend: "wasm", seed: 1 },
+      settings: { base: "same-classes", n, epochs, batch: 32, backend: "wasm", seed: 1 },
       reps: results,
       medianWallMs: median(results.map((r) => r.wallMs)),
       maxLongestTaskMs: Math.max(...results.map((r) => r.longestTaskMs)),

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
@@ -10,6 +11,9 @@ import { cookies } from "next/headers";
 import { isDatabaseUnavailable } from "@/server/availability";
 import { checkHealth } from "@/server/health";
 import { DatabaseUnavailableError } from "@/server/database";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+import type { ScopedRole } from "@/server/permissions";
+import { loadMemberships } from "@/server/permissions/memberships";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -63,6 +67,19 @@ export function oauthProviderIds(): string[] {
   return (providers() ?? []).map((p) => (typeof p === "function" ? p() : p).id);
 }
 
+/**
+ * What `/api/auth/session` (readable by page scripts) and `auth()` return: the user and the expiry,
+ * built field by field. Never spread the adapter's session: it carries `sessionToken`, the HttpOnly
+ * cookie's value, which a script must never see (issue 8).
+ */
+export function sessionPayload(
+  session: { expires: Date | string },
+  user: { id: string; name?: string | null; email: string; image?: string | null },
+): { user: { id: string; name: string | null; email: string; image: string | null }; expires: string } {
+  const expires = session.expires instanceof Date ? session.expires.toISOString() : session.expires;
+  return { user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null }, expires };
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const secret = env().AUTH_SECRET;
   // Fail closed (GHSA-8fpg-xm3f-6cx3): without a secret nothing authenticates.
@@ -76,14 +93,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: "/signin" },
     callbacks: {
-      session({ session, user }) {
-        return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+      session: ({ session, user }) => sessionPayload(session, user),
+      // Auth.js's own redirects (OAuth callback, sign-out) go through the same safe-path rule as the app's.
+      redirect: ({ url, baseUrl }) => {
+        const target = URL.parse(url, baseUrl);
+        const path = target?.origin === new URL(baseUrl).origin ? target.pathname + target.search + target.hash : "/";
+        return new URL(safeRedirectPath(path), baseUrl).href;
       },
     },
   };
 });
 
-export type Viewer = { id: string; name: string | null; email: string };
+/** The signed-in user, with every role it holds in a scope (docs/ACCESS.md), loaded once per request. */
+export type Viewer = { id: string; name: string | null; email: string; memberships: readonly ScopedRole[] };
 
 /** The signed-in user for this request, or null. Memoised per request. Checks the user id, never `!!session`. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -98,24 +120,17 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     if ((await cookies()).has(sessionCookieName())) await assertDatabaseReachable();
     return null;
   }
-  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "" };
+  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "", memberships: await loadMemberships(id) };
 });
 
 async function assertDatabaseReachable(): Promise<void> {
   if ((await checkHealth()).db !== "ok") throw new DatabaseUnavailableError("The database cannot be reached.");
 }
 
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("Sign in to continue.");
-    this.name = "UnauthenticatedError";
-  }
-}
-
-/** Throws UnauthenticatedError when nobody is signed in. */
-export async function requireViewer(): Promise<Viewer> {
+/** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `redirectTo` afterwards. */
+export async function requireViewer({ redirectTo }: { redirectTo: string }): Promise<Viewer> {
   const v = await getViewer();
-  if (!v) throw new UnauthenticatedError();
+  if (!v) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
   return v;
 }
 

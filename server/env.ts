@@ -17,7 +17,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default("data"),
   /** Required by the server (checked in server/auth.ts); scripts that only migrate do not need it. */
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters (npm start generates one)")),
+  /** The site's one origin (scripts/serve.mjs sets the default, http://localhost:PORT). Never derived from a request's Host. */
   AUTH_URL: optional(z.url()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Trust X-Forwarded-For from a reverse proxy in front of the app (off by default: clients could spoof it). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Sign-in and sign-up attempts allowed per client address per 15 minutes (the end-to-end suite raises it: every test signs up from 127.0.0.1). */
@@ -40,6 +42,14 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The site's origin (`https://example.org`): every absolute URL and every same-origin check uses it,
+ * never the request's Host header, which a client chooses (issue 8).
+ */
+export function siteOrigin(e: Env = env()): string {
+  return new URL(e.AUTH_URL ?? `http://localhost:${e.PORT}`).origin;
 }
 
 /** Absolute path of the embedded database folder. */

@@ -5,6 +5,8 @@ import type MiniSearch from "minisearch";
 import { buildSearchIndex, loadSearchIndex, search, type SearchHit } from "@/lib/search/search";
 import { getAllQuestions } from "@/server/content";
 import { env } from "@/server/env";
+import { filterQuestions, type QuestionFilters } from "@/lib/content/filters";
+import type { Question } from "@/lib/schemas/question";
 
 export const SEARCH_INDEX_FILE = path.join("server", "generated", "search-index.json");
 
@@ -21,4 +23,19 @@ function getIndex() {
 
 export function searchQuestions(query: string): SearchHit[] {
   return search(getIndex(), query);
+}
+
+/**
+ * The questions matching the facet filters and, with `q`, the text search (ranked; `terms` to highlight):
+ * one function for the /questions page and `GET /api/v1/questions`, so both answer the same.
+ */
+export function findQuestions(filters: QuestionFilters): { question: Question; terms: string[] }[] {
+  const all = getAllQuestions();
+  const faceted = filterQuestions(all, filters);
+  if (!filters.q) return faceted.map((question) => ({ question, terms: [] }));
+  const bySlug = new Map(faceted.map((q) => [q.slug, q]));
+  return searchQuestions(filters.q).flatMap((h) => {
+    const question = bySlug.get(h.slug);
+    return question ? [{ question, terms: h.terms }] : [];
+  });
 }

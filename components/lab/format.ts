@@ -1,11 +1,23 @@
 import type { RunPlan } from "@/lib/lab/shared";
 
-/** "from scratch", "k = 2 frozen", "k = 2 frozen + cached" — the names used in charts and tables. */
+/** "from scratch", "k = 2 frozen", "k = 2 frozen + cached", "gradual unfreezing" — the names used in charts and tables. */
 export function planLabel(plan: RunPlan): string {
+  if (plan.schedule === "gradual") return "gradual unfreezing";
+  if (plan.schedule === "lpft") return "LP-FT";
   if (plan.frozen === null) return "from scratch";
   if (plan.frozen === 0) return "k = 0 (fine-tune all)";
   return `k = ${plan.frozen} frozen${plan.cached ? " + cached" : ""}`;
 }
+
+/** Short label for chart points: scratch, k0…k3, k1c…k3c, grad, lpft. */
+export function planShort(plan: RunPlan): string {
+  if (plan.schedule === "gradual") return "grad";
+  if (plan.schedule === "lpft") return "lpft";
+  return plan.frozen === null ? "scratch" : `k${plan.frozen}${plan.cached ? "c" : ""}`;
+}
+
+/** A stable key for a run of a job. */
+export const planKey = (plan: RunPlan) => `${plan.frozen}-${plan.cached}-${plan.schedule}`;
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export const msText = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);

@@ -3,10 +3,11 @@
 import "./zod-jitless";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings, type RunResult } from "@/lib/lab/shared";
+import { isRun, LAB_PRESET_TABLE, planFor, type LabPresetId, type LabSettings } from "@/lib/lab/shared";
 import { scorePrediction, type LabPrediction } from "@/lib/lab/calibration";
 import { summariseRun } from "@/lib/schemas/lab-run";
 import { saveLabRunAction } from "@/server/actions/lab";
+import { callAction } from "@/components/ui/use-server-action";
 import { CostPanel } from "./cost-panel";
 import { EpochCharts } from "./epoch-charts";
 import { labHref } from "./lab-url";
@@ -18,12 +19,6 @@ import { RunControls } from "./run-controls";
 import { SettingsForm } from "./settings-form";
 import { SweepChart } from "./sweep-chart";
 import { useLabWorker } from "./use-lab-worker";
-
-/** The run of a job that the settings themselves describe (a sweep contains it too). */
-function resultForSettings(results: readonly RunResult[], s: LabSettings): RunResult | undefined {
-  const plan = s.base === "none" && s.k === 0 ? { frozen: null, cached: false } : { frozen: s.k, cached: s.cache && s.k > 0 };
-  return results.find((r) => r.frozen === plan.frozen && r.cached === plan.cached);
-}
 
 /** What a job was started with, beyond its settings: the preset it demonstrates and the prediction made first. */
 interface JobMeta {
@@ -44,6 +39,8 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
   const [presetId, setPresetId] = useState(initialPreset);
   const [meta, setMeta] = useState<JobMeta | null>(null);
   const [saveNote, setSaveNote] = useState<string | null>(null);
+  // Labels of settings holding a value their schema refuses: nothing runs until they are fixed.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const saved = useRef(new Set<number>());
   const { state, start, stop, reset } = useLabWorker(initialSettings.backend);
   const job = state.job;
@@ -61,6 +58,7 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
   const change = (next: LabSettings) => show(next, null);
 
   const run = (kind: "single" | "sweep", prediction: LabPrediction | null = null) => {
+    if (invalid.length > 0) return;
     const id = start(kind, settings);
     setMeta({ id, presetId: kind === "sweep" ? presetId : null, prediction });
     setSaveNote(null);
@@ -73,19 +71,22 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
     if (!signedIn || !job || job.status !== "finished" || saved.current.has(job.id) || !job.backend) return;
     saved.current.add(job.id);
     const m = meta?.id === job.id ? meta : null;
-    void saveLabRunAction({
+    const run = {
       settings: job.settings,
       preset: m?.presetId ?? null,
       backend: job.backend,
       results: job.results.map(summariseRun),
       prediction: m?.prediction ?? null,
       calibration: m?.prediction ? (scorePrediction(m.prediction, job.results)?.calibration ?? null) : null,
-    }).then((r) => {
+    };
+    void callAction(() => saveLabRunAction(run)).then((r) => {
       setSaveNote(r.ok ? "Saved to your runs." : `Not saved: ${r.error}`);
       if (r.ok) router.refresh();
     });
   }, [job, meta, signedIn, router]);
 
+  // The cost panel describes the run in the per-epoch charts beside it (the last one trained), else the settings' own run.
+  const shownPlan = job?.live?.plan ?? planFor(job?.settings ?? settings);
   const presetRuns = job && meta?.id === job.id && meta.presetId && job.status === "finished" ? job.results : null;
   return (
     <div className="space-y-6">
@@ -100,20 +101,31 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
         {presetId && (
           <>
             <PresetExplanation id={presetId} runs={meta?.presetId === presetId ? presetRuns : null} />
-            {!running && <PredictionForm onRun={(p) => run("sweep", p)} />}
+            {/* Kept mounted while the preset runs, so what was entered is still there afterwards. */}
+            <PredictionForm key={presetId} onRun={(p) => run("sweep", p)} disabled={running || invalid.length > 0} />
             {score && meta?.prediction && <PredictionResult prediction={meta.prediction} score={score} />}
           </>
         )}
       </section>
       <div className="grid gap-6 md:grid-cols-2">
         <NetworkStack frozen={settings.k} disabled={running} onFrozenChange={(k) => change({ ...settings, k })} />
-        <SettingsForm settings={settings} disabled={running} onChange={change} />
+        <SettingsForm settings={settings} disabled={running} onChange={change} onInvalid={setInvalid} />
       </div>
-      <RunControls state={state} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
+      {invalid.length > 0 && (
+        <p role="alert" data-testid="settings-invalid" className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          Not run: {invalid.join(", ")} {invalid.length > 1 ? "are" : "is"} out of range. Fix {invalid.length > 1 ? "them" : "it"} to train.
+        </p>
+      )}
+      <RunControls state={state} blocked={invalid.length > 0} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
       {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
       {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signin" className="underline">Sign in</a> to keep your runs and predictions.</p>}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}
-      <CostPanel settings={job?.settings ?? settings} result={job ? resultForSettings(job.results, job.settings) : undefined} wallMs={job?.kind === "single" ? job.wallMs : undefined} />
+      <CostPanel
+        plan={shownPlan}
+        batch={job?.settings.batch ?? settings.batch}
+        result={job?.results.find((r) => isRun(r, shownPlan))}
+        wallMs={job?.kind === "single" ? job.wallMs : undefined}
+      />
       {job?.kind === "sweep" && <SweepChart runs={job.results} />}
     </div>
   );

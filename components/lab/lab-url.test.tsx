@@ -6,7 +6,7 @@ import { labHref, labStateFromSearchParams } from "./lab-url";
 
 describe("the lab's URL state", () => {
   it("round-trips every setting, with the preset", () => {
-    const settings = { ...DEFAULT_LAB_SETTINGS, base: "different" as const, n: 500, k: 2, cache: true, backend: "cpu" as const, seed: 42 };
+    const settings = { ...DEFAULT_LAB_SETTINGS, base: "disjoint" as const, n: 500, k: 2, cache: true, backend: "cpu" as const, seed: 42 };
     const href = labHref(settings, "cache");
     const state = labStateFromSearchParams(new URL(href, "http://x").searchParams);
     expect(state).toEqual({ settings, presetId: "cache", errors: [] });

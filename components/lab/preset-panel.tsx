@@ -34,6 +34,9 @@ export function PresetExplanation({ id, runs }: { id: LabPresetId; runs: readonl
       <p className="text-sm">
         <span className="font-semibold">Claim.</span> {preset.claim}
       </p>
+      <p className="text-sm" data-testid="preset-base">
+        {preset.baseWhy}
+      </p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         <span className="font-semibold">Why.</span> {preset.explanation}
       </p>

@@ -13,7 +13,7 @@ export function RecentLabRuns({ runs }: { runs: LabRunDTO[] }) {
       ) : (
         <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="recent-runs">
           {runs.map((r) => {
-            const best = Math.max(...r.results.map((x) => x.valAccuracy));
+            const best = Math.max(...r.results.map((x) => x.testAccuracy ?? x.valAccuracy));
             return (
               <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                 {/* A plain link: a full load gives the lab a fresh shell with these settings. */}

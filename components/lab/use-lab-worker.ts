@@ -33,7 +33,7 @@ export interface LabWorkerState {
 
 type Action = { type: "start"; job: LabJob } | { type: "reset" } | { type: "messages"; messages: FromLabWorker[] };
 
-const sameRun = (a: RunPlan, b: RunPlan) => a.frozen === b.frozen && a.cached === b.cached;
+const sameRun = (a: RunPlan, b: RunPlan) => a.frozen === b.frozen && a.cached === b.cached && a.schedule === b.schedule;
 
 function reduceJob(job: LabJob, m: FromLabWorker): LabJob {
   if (m.type === "epoch") {
@@ -41,7 +41,12 @@ function reduceJob(job: LabJob, m: FromLabWorker): LabJob {
     const total = job.kind === "sweep" ? m.total || 1 : 1;
     return { ...job, live: { plan: m.plan, history }, progress: (m.done + history.length / job.settings.epochs) / total };
   }
-  if (m.type === "result") return { ...job, results: [...job.results, m.result], progress: m.done / m.total };
+  if (m.type === "result") {
+    // Repeated sweeps post each plan once per seed: the latest stands in until "finished" brings the means.
+    const at = job.results.findIndex((r) => sameRun(r, m.result));
+    const results = at < 0 ? [...job.results, m.result] : job.results.map((r, i) => (i === at ? m.result : r));
+    return { ...job, results, progress: m.done / m.total };
+  }
   if (m.type === "finished") return { ...job, status: "finished", results: m.results, backend: m.backend, wallMs: m.wallMs, progress: 1 };
   if (m.type === "stopped") return { ...job, status: "stopped" };
   if (m.type === "error") return { ...job, status: "error", error: m.message };

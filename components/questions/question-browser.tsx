@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getAllQuestions } from "@/server/content";
-import { searchQuestions } from "@/server/search";
-import { filterQuestions, type QuestionFilters } from "@/lib/content/filters";
+import { findQuestions } from "@/server/search";
+import type { QuestionFilters } from "@/lib/content/filters";
 import { DIFFICULTIES, ROLES, TOPICS } from "@/lib/schemas/question";
 import { DifficultyBadge } from "@/components/questions/difficulty-badge";
 import { Highlighted } from "@/components/questions/highlighted";
@@ -11,12 +11,7 @@ const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dar
 /** The /questions list: facet filters and ranked, typo-tolerant search. A plain GET form, so it works without JavaScript. */
 export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
   const all = getAllQuestions();
-  const faceted = filterQuestions(all, filters);
-  const hits = filters.q ? searchQuestions(filters.q) : null;
-  const allowed = new Set(faceted.map((q) => q.slug));
-  const rows = hits
-    ? hits.filter((h) => allowed.has(h.slug)).map((h) => ({ question: all.find((q) => q.slug === h.slug)!, terms: h.terms }))
-    : faceted.map((question) => ({ question, terms: [] as string[] }));
+  const rows = findQuestions(filters);
   const tags = [...new Set(all.flatMap((q) => q.tags))].sort();
 
   return (

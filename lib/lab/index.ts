@@ -15,6 +15,7 @@ export type { BaseWeights, DenseWeights, LabNet } from "./model";
 export * from "./random";
 export * from "./run";
 export * from "./presets";
+export { epochPlan, minFrozen, schedulePlan, scheduleLabel, type EpochPlan, type ScheduleInput } from "./schedule";
 export * from "./settings";
 export * from "./train";
 export * from "./yield";

@@ -6,7 +6,7 @@
  * Why per variable and not one flat vector: a flat version (concat the gradients, one update,
  * split back) dispatches fewer kernels and was ~10% faster in Node, but tfjs-wasm's Concat and
  * SplitV copy through JavaScript, and in Chromium that made a k = 0 step 3–4× slower
- * (bench/lab-browser.mts measures both; docs/decisions/011).
+ * (bench/lab-browser.mts measures both, with the flat one in bench/lab-browser/flat-adam.ts; docs/decisions/011).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -21,7 +21,11 @@ export interface AdamOptions {
 export class LabAdam {
   private readonly moments: { m: tf.Variable; v: tf.Variable }[];
   private readonly constants: { beta1: tf.Scalar; oneMinusBeta1: tf.Scalar; beta2: tf.Scalar; oneMinusBeta2: tf.Scalar };
-  private step = 0;
+  /**
+   * Steps taken per variable: a layer unfrozen mid-run starts its bias corrections at step 1, as a fresh
+   * optimizer for it would (its moments are zero until then).
+   */
+  private readonly steps: number[];
   private readonly lr: number;
   private readonly beta1: number;
   private readonly beta2: number;
@@ -36,6 +40,7 @@ export class LabAdam {
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-7;
+    this.steps = vars.map(() => 0);
     this.moments = vars.map((v) => tf.tidy(() => ({ m: tf.variable(tf.zerosLike(v), false), v: tf.variable(tf.zerosLike(v), false) })));
     // Kept scalars: a JS number in an op would upload a new scalar tensor every step.
     this.constants = {
@@ -46,70 +51,41 @@ export class LabAdam {
     };
   }
 
-  /** One Adam step; `grads[i]` is the gradient of `vars[i]`. */
-  applyGradients(grads: readonly tf.Tensor[]): void {
-    this.step++;
-    const c1 = 1 - this.beta1 ** this.step;
-    const c2 = 1 - this.beta2 ** this.step;
+  /**
+   * One Adam step for `vars[first]`, `vars[first + 1]`, …: `grads[i]` is the gradient of `vars[first + i]`.
+   * `learningRates[j]`, if given, is the rate of `vars[j]` (the constructor's rate otherwise); a variable at
+   * rate 0 is skipped entirely, so it does not move and its moments do not advance.
+   */
+  applyGradients(grads: readonly tf.Tensor[], first = 0, learningRates?: readonly number[]): void {
     const k = this.constants;
     tf.tidy(() => {
-      // m̂/(√v̂ + ε) = (√c2/c1) · m/(√v + ε√c2)
-      const stepSize = tf.scalar((this.lr * Math.sqrt(c2)) / c1);
-      const eps = tf.scalar(this.epsilon * Math.sqrt(c2));
-      this.vars.forEach((variable, i) => {
-        const g = grads[i] as tf.Tensor;
-        const state = this.moments[i] as { m: tf.Variable; v: tf.Variable };
+      // m̂/(√v̂ + ε) = (√c2/c1) · m/(√v + ε√c2); one scalar per distinct (rate, step) in this call.
+      const scalars = new Map<string, { stepSize: tf.Scalar; eps: tf.Scalar }>();
+      grads.forEach((g, i) => {
+        const index = first + i;
+        const lr = learningRates?.[index] ?? this.lr;
+        if (lr === 0) return;
+        const variable = this.vars[index] as tf.Variable;
+        const state = this.moments[index] as { m: tf.Variable; v: tf.Variable };
+        const step = (this.steps[index] = (this.steps[index] ?? 0) + 1);
+        const key = `${lr}:${step}`;
+        let s = scalars.get(key);
+        if (!s) {
+          const c1 = 1 - this.beta1 ** step;
+          const c2 = 1 - this.beta2 ** step;
+          s = { stepSize: tf.scalar((lr * Math.sqrt(c2)) / c1), eps: tf.scalar(this.epsilon * Math.sqrt(c2)) };
+          scalars.set(key, s);
+        }
         const m = tf.add(tf.mul(state.m, k.beta1), tf.mul(g, k.oneMinusBeta1));
         const v = tf.add(tf.mul(state.v, k.beta2), tf.mul(tf.square(g), k.oneMinusBeta2));
         state.m.assign(m);
         state.v.assign(v);
-        variable.assign(tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), eps)), stepSize)));
+        variable.assign(tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), s.eps)), s.stepSize)));
       });
     });
   }
 
   dispose(): void {
     tf.dispose([...this.moments.flatMap((s) => [s.m, s.v]), ...Object.values(this.constants)]);
-  }
-}
-
-/**
- * The flat variant, kept for the benchmark's comparison: moments as two flat vectors, one update,
- * one split. Faster in Node, slower in Chromium (see LabAdam).
- */
-export class FlatAdam {
-  private readonly m: tf.Variable;
-  private readonly v: tf.Variable;
-  private readonly sizes: number[];
-  private step = 0;
-
-  constructor(
-    private readonly vars: tf.Variable[],
-    private readonly options: Required<AdamOptions>,
-  ) {
-    this.sizes = vars.map((v) => v.size);
-    const total = this.sizes.reduce((a, b) => a + b, 0);
-    [this.m, this.v] = tf.tidy(() => [tf.variable(tf.zeros([total]), false), tf.variable(tf.zeros([total]), false)]);
-  }
-
-  applyGradients(grads: readonly tf.Tensor[]): void {
-    this.step++;
-    const { learningRate, beta1, beta2, epsilon } = this.options;
-    const c1 = 1 - beta1 ** this.step;
-    const c2 = 1 - beta2 ** this.step;
-    tf.tidy(() => {
-      const g = tf.concat(grads.map((t) => tf.reshape(t, [-1])));
-      const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, 1 - beta1));
-      const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(g), 1 - beta2));
-      this.m.assign(m);
-      this.v.assign(v);
-      const update = tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon * Math.sqrt(c2))), (learningRate * Math.sqrt(c2)) / c1);
-      const parts = tf.split(update, this.sizes);
-      this.vars.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(parts[i] as tf.Tensor, variable.shape))));
-    });
-  }
-
-  dispose(): void {
-    tf.dispose([this.m, this.v]);
   }
 }

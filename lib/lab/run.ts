@@ -5,31 +5,66 @@
 import * as tf from "@tensorflow/tfjs";
 import { layersFor, MAX_FROZEN } from "./architecture";
 import { runCost, type RunCost } from "./cost";
-import { targetTestSet, targetTrainSet, TARGET_CLASSES, type LabData, type LabelledSet } from "./dataset";
+import { targetTestSet, targetTrainSet, targetValSet, TARGET_CLASSES, type LabData, type LabelledSet } from "./dataset";
 import { createNet, disposeNet, loadBody, type BaseWeights } from "./model";
 import { deriveSeed } from "./random";
-import type { LabSettings } from "./settings";
+import { schedulePlan } from "./schedule";
+export { isRun, planFor } from "./schedule";
+import type { LabSchedule, LabSettings } from "./settings";
 import { LabAbortError, trainNet, type EpochRecord } from "./train";
 
 /** Which point of the sweep a run is. */
 export interface RunPlan {
-  /** Frozen body layers, or null for training from scratch (random init, nothing frozen). */
+  /** Frozen body layers, or null for training from scratch (random init, nothing frozen); 0 under a schedule (where it ends). */
   frozen: number | null;
   cached: boolean;
+  /** "fixed" = `frozen` for every epoch; otherwise the settings' schedule decides each epoch (schedule.ts). */
+  schedule: LabSchedule;
 }
 
+/**
+ * One run's numbers. Under a schedule, `trainableParams`/`frozenParams` are those of the last epoch and
+ * `trainFlopsPerSample` is the mean over its epochs.
+ */
 export interface RunResult extends RunCost {
   frozen: number | null;
   cached: boolean;
-  /** Mean ms per epoch of training steps (evaluation and the one-off cache excluded). */
+  schedule: LabSchedule;
+  /**
+   * ms per epoch of training steps (evaluation and the one-off cache excluded): the median of epochs 2…E (of
+   * all epochs when E = 1). The first epoch of every run pays one-off costs (new variables and shapes, the JIT),
+   * which made whichever run came first look slower for the same compute; the median also drops epochs that
+   * another process interrupted.
+   */
   msPerEpoch: number;
   /** ms to compute the cached activations once (0 without a cache). */
   cacheMs: number;
   /** Total training ms: cache plus every epoch. */
   totalMs: number;
   trainAccuracy: number;
+  /** After the last epoch, on the 500-digit validation set (what settings are chosen on). */
   valAccuracy: number;
+  /** After the last epoch, on the 1,000-digit test set (what is reported; never chosen on). */
+  testAccuracy: number;
   history: EpochRecord[];
+  /** With repeats: each seed's numbers (the fields above are their means; history is the first seed's). */
+  repeats?: RepeatNumbers[];
+}
+
+export interface RepeatNumbers {
+  seed: number;
+  valAccuracy: number;
+  testAccuracy: number;
+  msPerEpoch: number;
+  totalMs: number;
+}
+
+/** Median of the epochs' training ms, leaving out the first epoch when there are more. */
+export function epochMs(history: readonly EpochRecord[]): number {
+  const times = (history.length > 1 ? history.slice(1) : history).map((r) => r.ms).sort((a, b) => a - b);
+  if (times.length === 0) return 0;
+  const mid = Math.floor(times.length / 2);
+  return times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
 }
 
 /** Everything a run needs besides its settings; load once, reuse for every run. */
@@ -42,9 +77,15 @@ export interface RunContext {
   onBatch?: () => void | Promise<void>;
 }
 
-/** The training and test sets for the settings (seeded subset of the pool; fixed test set). */
-export function datasetsFor(data: LabData, settings: Pick<LabSettings, "n" | "seed">): { train: LabelledSet; test: LabelledSet } {
-  return { train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")), test: targetTestSet(data) };
+export interface RunSets {
+  train: LabelledSet;
+  val: LabelledSet;
+  test: LabelledSet;
+}
+
+/** The training, validation and test sets for the settings (seeded subset of the pool; fixed validation and test sets). */
+export function datasetsFor(data: LabData, settings: Pick<LabSettings, "n" | "seed">): RunSets {
+  return { train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")), val: targetValSet(data), test: targetTestSet(data) };
 }
 
 /** Trains one point. `sets` lets a sweep build the data once. */
@@ -57,34 +98,49 @@ export async function runOnce(
   const specs = layersFor(TARGET_CLASSES);
   const net = createNet(specs, deriveSeed(settings.seed, "init"));
   const frozen = plan.frozen ?? 0;
+  const pretrained = plan.frozen !== null && settings.base !== "none";
+  const plans = schedulePlan({ ...settings, schedule: plan.schedule, k: frozen, pretrained });
+  const cached = plan.cached && plan.schedule === "fixed" && frozen > 0;
   try {
-    if (plan.frozen !== null && settings.base !== "none") {
+    if (pretrained) {
       if (!context.base) throw new Error(`Base "${settings.base}" was not loaded`);
       if (context.base.name !== settings.base) throw new Error(`Settings ask for base "${settings.base}" but "${context.base.name}" was loaded`);
       loadBody(net, context.base);
     }
-    const { history, cacheMs } = await trainNet(net, sets.train, sets.test, {
-      frozen,
-      cached: plan.cached,
-      epochs: settings.epochs,
-      batchSize: settings.batch,
-      learningRate: settings.lr,
-      seed: deriveSeed(settings.seed, "shuffle"),
-      signal: context.signal,
-      onBatch: context.onBatch,
-      onEpoch: context.onEpoch && ((record) => context.onEpoch?.(plan, record)),
-    });
+    const { history, cacheMs, test } = await trainNet(
+      net,
+      sets.train,
+      sets.val,
+      {
+        frozen,
+        cached,
+        epochs: settings.epochs,
+        batchSize: settings.batch,
+        learningRate: settings.lr,
+        plans,
+        seed: deriveSeed(settings.seed, "shuffle"),
+        signal: context.signal,
+        onBatch: context.onBatch,
+        onEpoch: context.onEpoch && ((record) => context.onEpoch?.(plan, record)),
+      },
+      sets.test,
+    );
     const last = history[history.length - 1];
     const trainMs = history.reduce((t, r) => t + r.ms, 0);
+    const cost = runCost(specs, plans[plans.length - 1]?.frozen ?? frozen, cached);
+    const meanTrainFlops = plans.reduce((t, p) => t + runCost(specs, p.frozen, cached).trainFlopsPerSample, 0) / Math.max(1, plans.length);
     return {
       frozen: plan.frozen,
-      cached: plan.cached && frozen > 0,
-      ...runCost(specs, frozen, plan.cached),
-      msPerEpoch: history.length ? trainMs / history.length : 0,
+      cached,
+      schedule: plan.schedule,
+      ...cost,
+      trainFlopsPerSample: Math.round(meanTrainFlops),
+      msPerEpoch: epochMs(history),
       cacheMs,
       totalMs: cacheMs + trainMs,
       trainAccuracy: last?.acc ?? NaN,
       valAccuracy: last?.valAcc ?? NaN,
+      testAccuracy: test?.acc ?? NaN,
       history,
     };
   } finally {
@@ -93,20 +149,19 @@ export async function runOnce(
 }
 
 /**
- * The sweep's points: scratch, then k = 0…L frozen, then k = 1…L frozen and cached.
- * With base "none" the frozen layers keep their random initialisation (k = 0 would repeat scratch).
+ * The sweep's points: scratch, then k = 0…L frozen, then k = 1…L frozen and cached, then gradual
+ * unfreezing and LP-FT. With base "none" the frozen layers keep their random initialisation (k = 0 would
+ * repeat scratch) and there are no schedules (nothing pretrained to protect).
  */
 export function sweepPlan(base: LabSettings["base"]): RunPlan[] {
-  const plans: RunPlan[] = [{ frozen: null, cached: false }];
-  for (let k = base === "none" ? 1 : 0; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: false });
-  for (let k = 1; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: true });
+  const plans: RunPlan[] = [{ frozen: null, cached: false, schedule: "fixed" }];
+  for (let k = base === "none" ? 1 : 0; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: false, schedule: "fixed" });
+  for (let k = 1; k <= MAX_FROZEN; k++) plans.push({ frozen: k, cached: true, schedule: "fixed" });
+  if (base !== "none") plans.push({ frozen: 0, cached: false, schedule: "gradual" }, { frozen: 0, cached: false, schedule: "lpft" });
   return plans;
 }
 
-/** The run the settings describe on their own (the page's single "Train" button). */
-export function planFor(settings: LabSettings): RunPlan {
-  return settings.base === "none" && settings.k === 0 ? { frozen: null, cached: false } : { frozen: settings.k, cached: settings.cache };
-}
+
 
 export interface SweepProgress {
   /** Runs finished so far and in total. */
@@ -119,39 +174,74 @@ export interface SweepProgress {
   epoch?: EpochRecord;
 }
 
-/** Trains every point of {@link sweepPlan} with the same data and seed. */
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** One result per plan from several seeds' results: means, with each seed's numbers kept for the spread. */
+export function combineRepeats(perSeed: readonly RunResult[][], seeds: readonly number[]): RunResult[] {
+  const first = perSeed[0] ?? [];
+  if (perSeed.length <= 1) return [...first];
+  return first.map((run, i) => {
+    const same = perSeed.map((runs) => runs[i] as RunResult);
+    return {
+      ...run,
+      msPerEpoch: mean(same.map((r) => r.msPerEpoch)),
+      cacheMs: mean(same.map((r) => r.cacheMs)),
+      totalMs: mean(same.map((r) => r.totalMs)),
+      trainAccuracy: mean(same.map((r) => r.trainAccuracy)),
+      valAccuracy: mean(same.map((r) => r.valAccuracy)),
+      testAccuracy: mean(same.map((r) => r.testAccuracy)),
+      repeats: same.map((r, j) => ({ seed: seeds[j] ?? j, valAccuracy: r.valAccuracy, testAccuracy: r.testAccuracy, msPerEpoch: r.msPerEpoch, totalMs: r.totalMs })),
+    };
+  });
+}
+
+/**
+ * Trains every point of {@link sweepPlan} with the same data and seed; with `settings.repeats` > 1, the whole
+ * sweep again for seeds seed + 1, … (new subset, initialisation and shuffles), returning means and the spread.
+ * Runs train one after another, never at the same time, so each one's ms are measured without contention.
+ */
 export async function runSweep(
   settings: LabSettings,
   context: RunContext,
   onProgress?: (progress: SweepProgress) => void,
 ): Promise<RunResult[]> {
   const plans = sweepPlan(settings.base);
-  const sets = datasetsFor(context.data, settings);
-  await warmUp(settings, context, sets);
-  const results: RunResult[] = [];
-  for (const plan of plans) {
-    const result = await runOnce(
-      settings,
-      plan,
-      {
-        ...context,
-        onEpoch: (p, epoch) => {
-          context.onEpoch?.(p, epoch);
-          onProgress?.({ done: results.length, total: plans.length, plan: p, epoch });
+  const seeds = Array.from({ length: settings.repeats }, (_, r) => settings.seed + r);
+  const total = plans.length * seeds.length;
+  await warmUp(settings, context);
+  const perSeed: RunResult[][] = [];
+  let done = 0;
+  for (const seed of seeds) {
+    const seeded = { ...settings, seed };
+    const sets = datasetsFor(context.data, seeded);
+    const results: RunResult[] = [];
+    for (const plan of plans) {
+      const result = await runOnce(
+        seeded,
+        plan,
+        {
+          ...context,
+          onEpoch: (p, epoch) => {
+            context.onEpoch?.(p, epoch);
+            onProgress?.({ done, total, plan: p, epoch });
+          },
         },
-      },
-      sets,
-    );
-    results.push(result);
-    onProgress?.({ done: results.length, total: plans.length, plan, result });
+        sets,
+      );
+      results.push(result);
+      done++;
+      onProgress?.({ done, total, plan, result });
+    }
+    perSeed.push(results);
   }
-  return results;
+  return combineRepeats(perSeed, seeds);
 }
 
 /**
  * An untimed run first: the backend's first steps pay one-off costs (kernel setup, memory growth,
  * the JavaScript JIT warming up over the first few hundred ms) that would otherwise be charged to
- * whichever run comes first. Stops after `budgetMs` or 10 epochs of the full training set.
+ * whichever run comes first. It trains for `budgetMs` whatever n is (it used to stop after 10 epochs, a few
+ * ms at n = 50, so scratch — timed first — still paid the warm-up and looked slower than k = 0 for the same compute).
  */
 export async function warmUp(
   settings: LabSettings,
@@ -165,7 +255,7 @@ export async function warmUp(
   const onOuterAbort = () => stop.abort();
   outer?.addEventListener("abort", onOuterAbort);
   try {
-    await runOnce({ ...settings, base: "none", epochs: 10 }, { frozen: null, cached: false }, {
+    await runOnce({ ...settings, base: "none", epochs: 200, schedule: "fixed" }, { frozen: null, cached: false, schedule: "fixed" }, {
       data: context.data,
       signal: stop.signal,
       onEpoch: () => {

@@ -8,6 +8,7 @@ export * from "./architecture";
 export * from "./cost";
 export * from "./loader";
 export * from "./presets";
+export * from "./schedule";
 export * from "./settings";
 export type { EpochRecord } from "./train";
 export type { RunPlan, RunResult, SweepProgress } from "./run";

@@ -1,5 +1,5 @@
 /**
- * The lab's training loop. Why not model.fit: the step is overhead-bound (LAB.md), so this loop
+ * The lab's training loop. Why not model.fit: the step is overhead-bound (docs/LAB.md), so this loop
  * keeps per-batch work small — the frozen prefix is plain inference (or runs once, when cached),
  * gradients are written out by hand for the trainable layers only (step.ts), and a lean Adam
  * (optimizer.ts) updates only the trainable variables. bench/lab.mts measures it against model.fit.
@@ -10,12 +10,16 @@ import { forward, type LabNet } from "./model";
 import { LabAdam } from "./optimizer";
 import { layerGradients, trainableVariables } from "./step";
 import { createRandom, shuffled } from "./random";
+import { minFrozen, type EpochPlan } from "./schedule";
 
 export interface EpochRecord {
   epoch: number;
+  /** Layers held fixed during this epoch (changes under a schedule). */
+  frozen: number;
   /** Mean training loss/accuracy over the training set after the epoch. */
   loss: number;
   acc: number;
+  /** On the validation set (never the test set). */
   valLoss: number;
   valAcc: number;
   /** Wall-clock ms of the epoch's training steps (evaluation excluded). */
@@ -23,13 +27,16 @@ export interface EpochRecord {
 }
 
 export interface TrainOptions {
-  /** Number of leading layers held fixed. */
+  /** Number of leading layers held fixed (when there is no `plans`). */
   frozen: number;
-  /** Compute the frozen prefix's activations once and train on them. */
+  /** Compute the frozen prefix's activations once and train on them (only when every epoch freezes the same layers). */
   cached: boolean;
   epochs: number;
   batchSize: number;
+  /** One rate for every layer (when there is no `plans`). */
   learningRate: number;
+  /** Per epoch: frozen layers and per-layer rates (schedule.ts); overrides `frozen` and `learningRate`. */
+  plans?: readonly EpochPlan[];
   /** Seeds the per-epoch shuffles. */
   seed: number;
   /** Called after every epoch (for live charts). */
@@ -41,6 +48,8 @@ export interface TrainOptions {
 
 export interface TrainResult {
   history: EpochRecord[];
+  /** Loss and accuracy on the test set after the last epoch, if one was given. */
+  test?: { loss: number; acc: number };
   /** ms spent computing the cached activations (0 without a cache). */
   cacheMs: number;
 }
@@ -94,32 +103,45 @@ export class LabAbortError extends Error {
   }
 }
 
-/** Trains `net` in place; returns per-epoch history. Every tensor it makes is disposed. */
-export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSet, options: TrainOptions): Promise<TrainResult> {
-  const { frozen, epochs, batchSize } = options;
-  const cached = options.cached && frozen > 0;
-  const trainVars = trainableVariables(net, frozen);
-  const optimizer = new LabAdam(trainVars, { learningRate: options.learningRate });
+/**
+ * Trains `net` in place on `train`, evaluating on `val` after every epoch and on `test` (if given) once at
+ * the end; returns per-epoch history. Every tensor it makes is disposed.
+ */
+export async function trainNet(net: LabNet, train: LabelledSet, val: LabelledSet, options: TrainOptions, test?: LabelledSet): Promise<TrainResult> {
+  const { epochs, batchSize } = options;
+  const plans: readonly EpochPlan[] =
+    options.plans ?? Array.from({ length: epochs }, () => ({ frozen: options.frozen, lrs: net.specs.map(() => options.learningRate) }));
+  if (plans.length !== epochs) throw new Error(`${plans.length} epoch plans for ${epochs} epochs`);
+  // Layers below the fewest frozen of any epoch never change: their outputs can be computed once.
+  const lowest = minFrozen(plans);
+  const cached = options.cached && lowest > 0 && plans.every((p) => p.frozen === lowest);
+  const allVars = trainableVariables(net, 0);
+  const optimizer = new LabAdam(allVars, { learningRate: options.learningRate });
   const random = createRandom(options.seed);
   const trainSet = upload(train);
-  const testSet = upload(test);
+  const valSet = upload(val);
+  const testSet = test && upload(test);
   // Activations at the frozen boundary never change. Evaluation always uses them (it is not part of
   // the training cost); training uses them only when `cached`, which is what the user is comparing.
   let boundaryTrain: tf.Tensor2D | undefined;
-  let boundaryTest: tf.Tensor2D | undefined;
+  let boundaryVal: tf.Tensor2D | undefined;
   let cacheMs = 0;
   const history: EpochRecord[] = [];
+  let testEval: TrainResult["test"];
   try {
-    if (frozen > 0) {
+    if (lowest > 0) {
       const start = performance.now();
-      boundaryTrain = tf.tidy(() => forward(net, trainSet.x, 0, frozen));
+      boundaryTrain = tf.tidy(() => forward(net, trainSet.x, 0, lowest));
       await boundaryTrain.data();
       if (cached) cacheMs = performance.now() - start;
-      boundaryTest = tf.tidy(() => forward(net, testSet.x, 0, frozen));
+      boundaryVal = tf.tidy(() => forward(net, valSet.x, 0, lowest));
     }
     const trainX = cached && boundaryTrain ? boundaryTrain : trainSet.x;
     const indices = Array.from({ length: train.count }, (_, i) => i);
     for (let epoch = 1; epoch <= epochs; epoch++) {
+      const plan = plans[epoch - 1] as EpochPlan;
+      const frozen = plan.frozen;
+      const lrs = plan.lrs.flatMap((lr) => [lr, lr]);
       const order = shuffled(indices, random);
       const start = performance.now();
       for (let b = 0; b < order.length; b += batchSize) {
@@ -131,24 +153,26 @@ export async function trainNet(net: LabNet, train: LabelledSet, test: LabelledSe
           const y = tf.gather(trainSet.y, idx);
           // Without a cache the frozen prefix runs every step, as plain inference: no gradient work below `frozen`.
           const h = cached ? x : forward(net, x, 0, frozen);
-          optimizer.applyGradients(layerGradients(net, frozen, h, y));
+          optimizer.applyGradients(layerGradients(net, frozen, h, y), 2 * frozen, lrs);
         });
         if (options.onBatch) await options.onBatch();
       }
       // Reading one value flushes asynchronous backends (webgl) so the epoch's time is real.
-      await (trainVars[trainVars.length - 1] as tf.Variable).data();
+      await (allVars[allVars.length - 1] as tf.Variable).data();
       const ms = performance.now() - start;
-      const trainEval = await evaluate(net, { ...trainSet, x: boundaryTrain ?? trainSet.x }, frozen);
-      const testEval = await evaluate(net, { ...testSet, x: boundaryTest ?? testSet.x }, frozen);
-      const record = { epoch, loss: trainEval.loss, acc: trainEval.acc, valLoss: testEval.loss, valAcc: testEval.acc, ms };
+      const trainEval = await evaluate(net, { ...trainSet, x: boundaryTrain ?? trainSet.x }, lowest);
+      const valEval = await evaluate(net, { ...valSet, x: boundaryVal ?? valSet.x }, lowest);
+      const record = { epoch, frozen, loss: trainEval.loss, acc: trainEval.acc, valLoss: valEval.loss, valAcc: valEval.acc, ms };
       history.push(record);
       options.onEpoch?.(record);
     }
+    if (testSet) testEval = await evaluate(net, testSet, 0);
   } finally {
     disposeResident(trainSet);
-    disposeResident(testSet);
-    tf.dispose([boundaryTrain, boundaryTest].filter((t): t is tf.Tensor2D => t !== undefined));
+    disposeResident(valSet);
+    if (testSet) disposeResident(testSet);
+    tf.dispose([boundaryTrain, boundaryVal].filter((t): t is tf.Tensor2D => t !== undefined));
     optimizer.dispose();
   }
-  return { history, cacheMs };
+  return { history, cacheMs, ...(testEval ? { test: testEval } : {}) };
 }

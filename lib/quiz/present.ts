@@ -32,11 +32,14 @@ export type PublicQuizItem =
   | PublicOrderingItem
   | PublicFreeTextItem;
 
+/**
+ * Only the item order is a choice (a set owner may one day fix it). Options of choice items are always
+ * shuffled (seeded) and ordering entries never appear in key order: the authored order can give the key
+ * away (a bank whose correct options sit first), so no caller can ask for it (decision 005).
+ */
 export type PresentOptions = {
   /** Shuffle the item order (seeded). */
   shuffleItems: boolean;
-  /** Shuffle the options of choice items (seeded). Ordering entries are always shuffled: their order is the key. */
-  shuffleOptions: boolean;
 };
 
 /**
@@ -47,18 +50,17 @@ export type PresentOptions = {
 export function presentQuiz(items: readonly QuizItem[], seed: number, options: PresentOptions): PublicQuizItem[] {
   checkSeed(seed);
   const ordered = options.shuffleItems ? shuffleWithSeed(items, deriveSeed(seed, "items")) : items.slice();
-  return ordered.map((item) => presentItem(item, seed, options));
+  return ordered.map((item) => presentItem(item, seed));
 }
 
 /** The public view of one item (see `presentQuiz`). */
-export function presentItem(item: QuizItem, seed: number, options: Pick<PresentOptions, "shuffleOptions">): PublicQuizItem {
+export function presentItem(item: QuizItem, seed: number): PublicQuizItem {
   checkSeed(seed);
   const base = { id: item.id, prompt: item.prompt };
   switch (item.type) {
     case "single":
     case "multiple": {
-      const shown = options.shuffleOptions ? shuffleWithSeed(item.options, deriveSeed(seed, "options", item.id)) : item.options;
-      const publicOptions = shown.map(publicOption);
+      const publicOptions = shuffleWithSeed(item.options, deriveSeed(seed, "options", item.id)).map(publicOption);
       return item.type === "single"
         ? { ...base, type: "single", options: publicOptions }
         : { ...base, type: "multiple", options: publicOptions };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../schemas/input";
 import type { QuizItem, QuizItemType } from "./types";
 
 /**
@@ -8,18 +9,18 @@ import type { QuizItem, QuizItemType } from "./types";
  */
 
 // Generous caps: the item schema allows at most 8 options, but a cap here only guards against huge payloads.
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 const MAX_LIST = 64;
 
 /** Plain decimal or scientific notation. No commas: "2,245" and "0,5" are ambiguous across locales. */
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A number, or the text of one (forms send strings). Never `z.coerce`: it turns "" into 0, which could
  * match an answer of 0. zod rejects NaN and ±Infinity, and "1e999" fails the finite pipe.
  */
 const numericValue = z
-  .union([z.number(), z.string().trim().max(64).regex(NUMBER_TEXT, "enter a number such as 2245 or 0.5").transform(Number)])
+  .union([z.number(), text().trim().max(64).regex(NUMBER_TEXT, "enter a number such as 2245 or 0.5").transform(Number)])
   .pipe(z.number());
 
 export const SingleResponseSchema = z.object({ type: z.literal("single"), optionId: id });
@@ -29,7 +30,7 @@ export const NumericResponseSchema = z.object({ type: z.literal("numeric"), valu
 /** Entry ids in the candidate's order, first to last. */
 export const OrderingResponseSchema = z.object({ type: z.literal("ordering"), order: z.array(id).max(MAX_LIST) });
 /** The answer text only: the self-grade is a separate, later input (see `SelfGradeSchema`). */
-export const FreeTextResponseSchema = z.object({ type: z.literal("freetext"), text: z.string().max(20_000) });
+export const FreeTextResponseSchema = z.object({ type: z.literal("freetext"), text: text().max(20_000) });
 
 /**
  * A free-text self-grade: the 0-based indices of the rubric points the candidate says their answer

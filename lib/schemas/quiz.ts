@@ -9,7 +9,7 @@ import { z } from "zod";
 const text = z.string().trim().min(1, "must not be empty");
 
 /** The lab's one-click presets, each demonstrating one claim of the official answer (docs: shared LAB.md). */
-export const LAB_PRESETS = ["cost", "small-data", "different-task", "cache"] as const;
+export const LAB_PRESETS = ["cost", "small-data", "different-task", "negative-transfer", "in-practice", "cache"] as const;
 export type LabPreset = (typeof LAB_PRESETS)[number];
 const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case");
 

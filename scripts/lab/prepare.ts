@@ -28,19 +28,45 @@ import {
   DATA_PATH_8X8,
   type DenseWeights,
   type LabData,
+  type LabelledSet,
 } from "@/lib/lab";
 import { LAB_PUBLIC_DIR } from "./node";
 
 const SPLIT_SEED = 2014;
 const MNIST_SIDE = 28;
 
-/** The two bases: which digits each sees and how it is trained. */
+/**
+ * The bases, named for what they saw (docs/decisions/026): which digits each sees, whether its inputs are
+ * pixel-permuted, and its seed. Seeds 11 and 12 are the ones the bases had before they were renamed
+ * (different → disjoint, similar → same-classes), so their weights did not change.
+ */
 export const BASES = {
-  /** Digits 0–4 only: features for a different task. */
-  different: { splits: [Split.source], classes: 5, seed: 11 },
-  /** Digits 0–4 plus the similar slice of 5–9 (never the target pool or test set), 10 classes. */
-  similar: { splits: [Split.source, Split.similarSlice], classes: 10, seed: 12 },
+  /** Digits 0–4 only: the same kind of input, none of the target classes. */
+  disjoint: { splits: [Split.source], classes: 5, seed: 11, permuted: false, digits: "0–4" },
+  /** Digits 0–4 with one fixed pixel permutation: a different input distribution (the target digits are not permuted). */
+  permuted: { splits: [Split.source], classes: 5, seed: 13, permuted: true, digits: "0–4, pixels permuted (seed 64)" },
+  /** Digits 0–4 plus a labelled slice of 5–9 (never the target pool, validation or test set), 10 classes. */
+  "same-classes": {
+    splits: [Split.source, Split.sameClassesSlice],
+    classes: 10,
+    seed: 12,
+    permuted: false,
+    digits: "0–4 + a labelled slice of 5–9 (the target classes)",
+  },
 } as const;
+export type BaseName = keyof typeof BASES;
+/** Seed of the permuted base's fixed pixel permutation. */
+export const PERMUTATION_SEED = 64;
+
+/** Applies one fixed permutation to every image's pixels (row-major count × features). */
+function permutePixels(x: Float32Array, features: number, seed: number): Float32Array {
+  const order = shuffled(Array.from({ length: features }, (_, i) => i), createRandom(seed));
+  const out = new Float32Array(x.length);
+  for (let row = 0; row < x.length / features; row++) {
+    order.forEach((from, to) => (out[row * features + to] = x[row * features + from] ?? 0));
+  }
+  return out;
+}
 export const BASE_TRAINING = { epochs: 30, batchSize: 64, learningRate: 0.003, holdout: 0.1 } as const;
 
 function readMnist(): { labels: Uint8Array; images: number[][] } {
@@ -107,14 +133,15 @@ async function saveBase(name: string, dir: string, weights: DenseWeights[], clas
   model.dispose();
 }
 
-export async function trainBase(data: LabData, name: keyof typeof BASES, log: (line: string) => void) {
+export async function trainBase(data: LabData, name: BaseName, log: (line: string) => void) {
   const base = BASES[name];
   const pool = base.splits.flatMap((s) => indicesOf(data, s));
   const order = shuffled(pool, createRandom(base.seed));
   const holdout = Math.round(order.length * BASE_TRAINING.holdout);
   const id = (digit: number) => digit;
-  const train = gather(data, order.slice(holdout), id, base.classes);
-  const test = gather(data, order.slice(0, holdout), id, base.classes);
+  const permute = (set: LabelledSet): LabelledSet => (base.permuted ? { ...set, x: permutePixels(set.x, set.features, PERMUTATION_SEED) } : set);
+  const train = permute(gather(data, order.slice(holdout), id, base.classes));
+  const test = permute(gather(data, order.slice(0, holdout), id, base.classes));
   const net = createNet(layersFor(base.classes), base.seed);
   const start = performance.now();
   const { history } = await trainNet(net, train, test, {
@@ -151,11 +178,11 @@ export async function prepare(root: string, log: (line: string) => void): Promis
     },
     bases: {},
   };
-  for (const name of Object.keys(BASES) as (keyof typeof BASES)[]) {
+  for (const name of Object.keys(BASES) as BaseName[]) {
     const base = await trainBase(decoded, name, log);
     await saveBase(name, path.join(root, "models", name), base.weights, base.classes);
     (manifest.bases as Record<string, unknown>)[name] = {
-      digits: name === "similar" ? "0–4 + similar slice of 5–9" : "0–4",
+      digits: BASES[name].digits,
       classes: base.classes,
       trainCount: base.trainCount,
       holdoutAccuracy: Number(base.holdoutAccuracy.toFixed(4)),

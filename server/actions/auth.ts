@@ -4,19 +4,21 @@ import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { adapter, sessionCookieName, signOut, useSecureCookies, getViewer, SESSION_MAX_AGE_S } from "@/server/auth";
 import { checkPassword, hashPassword, verifyPassword } from "@/server/password";
-import { clearRateLimit, hitRateLimit } from "@/server/rate-limit";
+import { hitRateLimit } from "@/server/rate-limit";
+import { KNOWN_DEVICE_COOKIE, WINDOW_MS, clearSignInFailures, knownDeviceCookie, knownDeviceId, throttleSignIn } from "@/server/sign-in-throttle";
 import { clientIp } from "@/server/request";
 import { logEvent } from "@/server/log";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/server/env";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/action-result";
+import { fieldErrorsOf } from "@/lib/schemas/common";
 
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .max(254)
@@ -24,21 +26,20 @@ const email = z
 
 const SignInSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password.").max(1024),
-  callbackUrl: z.string().optional(),
+  password: text().min(1, "Enter your password.").max(1024),
+  callbackUrl: text().optional(),
 });
 
 const SignUpSchema = z.object({
-  name: z.string().trim().max(100).optional(),
+  name: text().trim().max(100).optional(),
   email,
-  password: z.string().max(1024),
-  callbackUrl: z.string().optional(),
+  password: text().max(1024),
+  callbackUrl: text().optional(),
 });
 
-// Per account: 10 attempts per 15 minutes (cleared by a success); per client address: AUTH_CLIENT_RATE_LIMIT (30) (ASVS 6.3.1).
-const WINDOW_MS = 15 * 60 * 1000;
-const PER_ACCOUNT = 10;
+// Sign-in throttling (per client, per known device, per account and client, per account): server/sign-in-throttle.ts, decision 014.
 const clientLimit = () => env().AUTH_CLIENT_RATE_LIMIT;
+const secret = () => env().AUTH_SECRET ?? "";
 
 const GENERIC_FAILURE = "Email or password is incorrect.";
 
@@ -52,39 +53,35 @@ function echo(formData: FormData): Record<string, string> {
   return out;
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[String(i.path[0])] ??= i.message;
-  return out;
-}
-
-/** Create a database session exactly as Auth.js would, and set its cookie (docs/decisions/003). */
-async function startSession(userId: string): Promise<void> {
+/**
+ * Create a database session exactly as Auth.js would, and set its cookie (docs/decisions/003). Also marks
+ * this browser as a known device for the account, which strangers' failures cannot lock (decision 014).
+ */
+async function startSession(userId: string, email: string): Promise<void> {
   const sessionToken = crypto.randomBytes(32).toString("base64url");
   const expires = new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
   await adapter.createSession({ sessionToken, userId, expires });
-  (await cookies()).set(sessionCookieName(), sessionToken, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: useSecureCookies(),
-    expires,
-  });
+  const jar = await cookies();
+  const options = { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies() } as const;
+  jar.set(sessionCookieName(), sessionToken, { ...options, expires });
+  jar.set(KNOWN_DEVICE_COOKIE, knownDeviceCookie(secret(), email), { ...options, maxAge: 365 * 24 * 60 * 60 });
 }
 
+// An action is a public endpoint: a direct POST can send anything in place of the form (issue 8), so check it is one.
+const NOT_A_FORM: FormState = { ok: false, error: "The request was not valid." };
+
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
   const ip = await clientIp();
+  const client = { ip, deviceId: knownDeviceId(secret(), email, (await cookies()).get(KNOWN_DEVICE_COOKIE)?.value) };
 
-  const [perClient, perAccount] = await Promise.all([
-    hitRateLimit(`signin:ip:${ip}`, clientLimit(), WINDOW_MS),
-    hitRateLimit(`signin:account:${email}`, PER_ACCOUNT, WINDOW_MS),
-  ]);
-  if (!perClient.allowed || !perAccount.allowed) {
-    logEvent("auth.ratelimited", { ip, scope: perClient.allowed ? "account" : "client", outcome: "denied" });
-    const minutes = Math.ceil(Math.max(perClient.retryAfterS, perAccount.retryAfterS) / 60);
+  const verdict = await throttleSignIn(email, client, clientLimit());
+  if (!verdict.allowed) {
+    logEvent("auth.ratelimited", { ip, scope: verdict.scope, outcome: "denied" });
+    const minutes = Math.ceil(verdict.retryAfterS / 60);
     return { ok: false, error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: echo(formData) };
   }
 
@@ -96,17 +93,18 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     logEvent("auth.signin.failure", { userId: user?.id ?? null, ip, outcome: "failure" });
     return { ok: false, error: GENERIC_FAILURE, values: echo(formData) };
   }
-  await clearRateLimit(`signin:account:${email}`);
-  await startSession(user.id);
+  await clearSignInFailures(email, client);
+  await startSession(user.id, email);
   logEvent("auth.signin.success", { userId: user.id, ip, outcome: "success" });
   redirect(safeRedirectPath(callbackUrl, "/dashboard"));
 }
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
-  const policy = checkPassword(password);
+  const policy = checkPassword(password, { email });
   if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
 
   const ip = await clientIp();
@@ -130,7 +128,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     }
     throw e;
   }
-  await startSession(userId);
+  await startSession(userId, email);
   logEvent("auth.signup", { userId, ip, outcome: "success" });
   redirect(safeRedirectPath(callbackUrl, "/dashboard"));
 }

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { LAB_PRESET_IDS } from "@/lib/lab/presets";
 import { seriousA11yViolations, signUp, watchCspViolations } from "./support";
 
 /**
  * The freeze-layers lab in Chromium: training in the worker, presets with predictions, URL state, tensor
- * hygiene, CSP and accessibility, and that TensorFlow.js never reaches any other page. Runs are kept small
- * (n ≤ 100, few epochs) so the whole file takes well under a minute.
+ * hygiene, CSP and accessibility, refused settings, and that TensorFlow.js never reaches any other page. Runs are
+ * kept small (n ≤ 500, few epochs; presets are shortened through the URL) so the whole file takes about a minute.
  */
 
 const status = (page: Page) => page.getByTestId("lab-status");
@@ -20,22 +21,40 @@ async function waitForJob(page: Page) {
   await expect(status(page)).toHaveAttribute("data-status", "finished");
 }
 
+const SPEEDUP = "An epoch at k = 3 is how many times faster than at k = 0?";
+const BEST = "Which run (scratch or fixed k) reaches the best test accuracy?";
+const ACCURACY = "Its test accuracy (%)";
+
 test("a preset runs in the worker after a prediction: chart, numbers, verdict and calibration", async ({ page }) => {
   const csp = await watchCspViolations(page);
   await openLab(page, "/lab?preset=different-task&epochs=5");
   await expect(page.getByRole("heading", { name: /Preset: Freezing too much hurts/ })).toBeVisible();
-  await page.getByLabel("An epoch at k = 3 is how many times faster than at k = 0?").fill("3");
-  await page.getByLabel("Which run reaches the best test accuracy?").selectOption({ label: "k = 0 (fine-tune all)" });
-  await page.getByLabel("Its test accuracy (%)").fill("80");
+  await expect(page.getByTestId("preset-base")).toContainText("Base: disjoint classes");
+  // The prediction starts empty: nothing to submit until the candidate has committed to numbers.
+  await expect(page.getByLabel(SPEEDUP)).toHaveValue("");
+  await expect(page.getByLabel(BEST)).toHaveValue("");
+  await expect(page.getByLabel(ACCURACY)).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Predict and run preset" })).toBeDisabled();
+  await page.getByLabel(SPEEDUP).fill("3");
+  await page.getByLabel(BEST).selectOption({ label: "k = 0 (fine-tune all)" });
+  await page.getByLabel(ACCURACY).fill("80");
   await page.getByRole("button", { name: "Predict and run preset" }).click();
   await waitForJob(page);
+  // …and keeps what was entered after the run.
+  await expect(page.getByLabel(SPEEDUP)).toHaveValue("3");
+  await expect(page.getByLabel(BEST)).toHaveValue("0");
+  await expect(page.getByLabel(ACCURACY)).toHaveValue("80");
   await expect(status(page)).toContainText("Backend: wasm");
 
   await expect(page.getByRole("img", { name: /Pareto chart/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Accuracy, last epoch/ })).toBeVisible();
   const table = page.getByRole("table").filter({ hasText: "Test acc." });
-  await expect(table.getByRole("row")).toHaveCount(9); // header + scratch + k = 0…3 + k = 1…3 cached
+  await expect(table.getByRole("row")).toHaveCount(11); // header + scratch + k = 0…3 + k = 1…3 cached + gradual + LP-FT
   await expect(table.getByRole("row", { name: /k = 3 frozen \+ cached/ })).toContainText("165");
+  await expect(table.getByRole("row", { name: /gradual unfreezing/ })).toBeVisible();
+  // The cost panel names the run it describes: the last one trained, the one in the per-epoch charts.
+  await expect(page.getByRole("heading", { name: "Cost of this run — LP-FT" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Per epoch — LP-FT" })).toBeVisible();
   await expect(page.getByTestId("verdict")).toContainText(/(Shown|Not shown) by this run\. Freezing all three body layers gave \d+\.\d% test accuracy/);
   await expect(page.getByTestId("calibration")).toHaveText(/^\d{1,3}$/);
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -45,30 +64,84 @@ test("a preset runs in the worker after a prediction: chart, numbers, verdict an
 test("every setting lives in the URL: a shared link opens the same settings", async ({ page, context }) => {
   await openLab(page, "/lab");
   await page.getByRole("button", { name: /^Layer 2/ }).click();
-  await page.getByLabel("Base model").selectOption("different");
+  await page.getByLabel("Base model").selectOption("permuted");
+  await page.getByLabel("Learning rate (pretrained layers)").fill("0.001");
+  await page.getByLabel("Schedule").selectOption("gradual");
   await page.getByLabel("Training examples (50–2000)").fill("500");
-  await page.getByLabel("Epochs").fill("7");
-  await page.getByLabel("Seed").fill("42");
+  await page.getByLabel("Epochs", { exact: true }).fill("7");
+  await page.getByLabel("Seed", { exact: true }).fill("42");
   await page.getByLabel("Backend").selectOption("cpu");
   await page.getByLabel("Cache frozen features").check();
   await expect(page).toHaveURL(/seed=42/);
   const shared = page.url();
-  for (const part of ["base=different", "n=500", "epochs=7", "k=2", "cache=1", "backend=cpu", "seed=42"]) expect(shared).toContain(part);
+  for (const part of ["base=permuted", "n=500", "epochs=7", "k=2", "cache=1", "backend=cpu", "seed=42", "bodyLr=0.001", "schedule=gradual"]) {
+    expect(shared).toContain(part);
+  }
 
   const other = await context.newPage();
   await other.goto(shared);
   await expect(other.getByRole("button", { name: /^Layer 2/ })).toHaveAttribute("aria-pressed", "true");
   await expect(other.getByRole("button", { name: /^Layer 3/ })).toHaveAttribute("aria-pressed", "false");
-  await expect(other.getByLabel("Base model")).toHaveValue("different");
+  await expect(other.getByLabel("Base model")).toHaveValue("permuted");
+  await expect(other.getByLabel("Learning rate (pretrained layers)")).toHaveValue("0.001");
+  await expect(other.getByLabel("Schedule")).toHaveValue("gradual");
   await expect(other.getByLabel("Training examples (50–2000)")).toHaveValue("500");
-  await expect(other.getByLabel("Epochs")).toHaveValue("7");
-  await expect(other.getByLabel("Seed")).toHaveValue("42");
+  await expect(other.getByLabel("Epochs", { exact: true })).toHaveValue("7");
+  await expect(other.getByLabel("Seed", { exact: true })).toHaveValue("42");
   await expect(other.getByLabel("Backend")).toHaveValue("cpu");
   await expect(other.getByLabel("Cache frozen features")).toBeChecked();
 });
 
+test("an out-of-range setting is refused with a message, never replaced, and nothing trains until it is fixed", async ({ page }) => {
+  await openLab(page, "/lab?epochs=20");
+  const epochs = page.getByLabel("Epochs", { exact: true });
+  await epochs.fill("500");
+  await epochs.blur();
+  await expect(epochs).toHaveValue("500");
+  await expect(page.getByRole("alert").filter({ hasText: /Not used: .*200/ })).toBeVisible();
+  await expect(page.getByTestId("settings-invalid")).toContainText("Not run: Epochs is out of range");
+  await expect(page.getByRole("button", { name: "Train this setting" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: /Run freeze sweep/ })).toBeDisabled();
+  await expect(page).toHaveURL(/epochs=20/);
+  await page.getByLabel("Training examples (50–2000)").fill("10");
+  await expect(page.getByTestId("settings-invalid")).toContainText("Training examples");
+  await page.getByLabel("Training examples (50–2000)").fill("50");
+  await epochs.fill("2");
+  await expect(page.getByTestId("settings-invalid")).toHaveCount(0);
+  await page.getByRole("button", { name: "Train this setting" }).click();
+  await waitForJob(page);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test("a link with an old base name opens the same weights under the new name", async ({ page }) => {
+  await openLab(page, "/lab?base=similar");
+  await expect(page.getByLabel("Base model")).toHaveValue("same-classes");
+  await openLab(page, "/lab?base=different");
+  await expect(page.getByLabel("Base model")).toHaveValue("disjoint");
+});
+
+/** Presets shortened through the URL (explicit settings override a preset's): the verdict appears either way. */
+const SHORT: Record<(typeof LAB_PRESET_IDS)[number], string> = {
+  cost: "n=500&epochs=2",
+  "small-data": "epochs=5",
+  "different-task": "epochs=3",
+  "negative-transfer": "epochs=5",
+  "in-practice": "epochs=4&every=1",
+  cache: "n=300&epochs=2",
+};
+
+test("every preset runs and shows its verdict", async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const id of LAB_PRESET_IDS) {
+    await openLab(page, `/lab?preset=${id}&${SHORT[id]}`);
+    await page.getByRole("button", { name: "Run without predicting" }).click();
+    await waitForJob(page);
+    await expect(page.getByTestId("verdict"), id).toContainText(/^(Shown|Not shown) by this run\. \S/);
+  }
+});
+
 test("five runs and a stopped one leave the worker's tensor count where it started", async ({ page }) => {
-  await openLab(page, "/lab?base=similar&n=50&epochs=2&k=1&batch=16");
+  await openLab(page, "/lab?base=same-classes&n=50&epochs=2&k=1&batch=16");
   for (let i = 0; i < 5; i++) {
     await page.getByRole("button", { name: "Train this setting" }).click();
     await waitForJob(page);
@@ -78,7 +151,7 @@ test("five runs and a stopped one leave the worker's tensor count where it start
   await expect(status(page)).toHaveAttribute("data-tensors", baseline!);
 
   // Stop mid-sweep: the abort must dispose everything too.
-  await page.getByLabel("Epochs").fill("50");
+  await page.getByLabel("Epochs", { exact: true }).fill("50");
   await page.getByRole("button", { name: /Run freeze sweep/ }).click();
   await expect(page.getByRole("img", { name: /^Loss, last epoch/ })).toBeVisible();
   await page.getByRole("button", { name: "Stop" }).click();
@@ -90,7 +163,7 @@ test("five runs and a stopped one leave the worker's tensor count where it start
 
 test("a signed-in user's finished run is stored and listed", async ({ page }) => {
   await signUp(page);
-  await openLab(page, "/lab?base=similar&n=50&epochs=2&k=1");
+  await openLab(page, "/lab?base=same-classes&n=50&epochs=2&k=1");
   await page.getByRole("button", { name: "Train this setting" }).click();
   await waitForJob(page);
   await expect(page.getByText("Saved to your runs.")).toBeVisible();
@@ -131,7 +204,7 @@ test("TensorFlow.js loads only in the lab's worker: never on other pages, nor on
   expect(page.workers()).toEqual([]);
 
   const lab = await browser.newPage();
-  await lab.goto("/lab?base=similar&n=50&epochs=1&k=1");
+  await lab.goto("/lab?base=same-classes&n=50&epochs=1&k=1");
   await expect(status(lab)).toHaveAttribute("data-backend", "wasm", { timeout: 30_000 });
   await lab.waitForLoadState("networkidle");
   expect(await mainThreadTfjs(lab)).toEqual([]);

@@ -5,6 +5,7 @@ import { saveLabRunAction } from "@/server/actions/lab";
 import { DEFAULT_LAB_SETTINGS } from "@/lib/lab/shared";
 import type { LabRunInput, LabRunSummary } from "@/lib/schemas/lab-run";
 import { describeEachDatabase } from "./support/databases";
+import { createUser } from "./support/users";
 
 // The action's wrapper asks Auth.js for the viewer; here there is none (a guest), without loading next-auth.
 vi.mock("@/server/auth", () => ({ getViewer: async () => null }));
@@ -13,6 +14,7 @@ vi.mock("@/server/data/quiz-actor", () => ({ currentActor: async () => null }));
 const summary = (frozen: number | null, valAccuracy: number): LabRunSummary => ({
   frozen,
   cached: false,
+  schedule: "fixed",
   trainableParams: 18821,
   frozenParams: 0,
   trainFlopsPerSample: 95242,
@@ -20,6 +22,7 @@ const summary = (frozen: number | null, valAccuracy: number): LabRunSummary => (
   totalMs: 250,
   trainAccuracy: 0.99,
   valAccuracy,
+  testAccuracy: valAccuracy - 0.01,
 });
 
 const input = (over: Partial<LabRunInput> = {}): LabRunInput => ({
@@ -33,10 +36,7 @@ const input = (over: Partial<LabRunInput> = {}): LabRunInput => ({
 });
 
 describeEachDatabase("lab runs", ({ db }) => {
-  async function user(email: string) {
-    const u = await db().prisma.user.create({ data: { email, name: email }, select: { id: true, email: true, name: true } });
-    return { id: u.id, email: u.email, name: u.name };
-  }
+  const user = (email: string) => createUser({ email });
 
   it("stores a run with its settings, numbers and prediction, and lists it newest first", async () => {
     const a = await user("a@lab.test");

@@ -3,7 +3,8 @@
 import crypto from "node:crypto";
 import { databaseTarget } from "@/server/db";
 import { openDatabase } from "@/server/database";
-import { hashToken, TOKEN_PREFIX } from "@/server/data/api-tokens";
+import { TOKEN_PREFIX } from "@/server/data/api-tokens";
+import { sha256Hex } from "@/server/tokens";
 
 const db = await openDatabase(databaseTarget());
 try {
@@ -12,7 +13,7 @@ try {
   const sessionToken = crypto.randomBytes(32).toString("base64url");
   await db.prisma.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
   const apiToken = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
-  await db.prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: hashToken(apiToken) } });
+  await db.prisma.apiToken.create({ data: { userId: user.id, name: "bench", tokenHash: sha256Hex(apiToken) } });
   console.log(JSON.stringify({ userId: user.id, sessionToken, apiToken }));
 } finally {
   await db.close();
