@@ -186,22 +186,27 @@ export async function submitAttempt(
   }
   const grade = gradeAttempt(items, answers);
   const prisma = await getPrisma();
-  const { count } = await prisma.quizAttempt.updateMany({
-    where: { id, ...ownerWhere(actor), status: "in_progress", answersVersion: input.version },
-    data: {
-      status: "submitted",
-      submittedAt: now,
-      overdue: window === "closed",
-      answers: asJson(answers),
-      score: grade.score,
-      maxScore: grade.max,
-      results: asJson(grade.items),
-    },
+  // All or nothing: the stored result and every write that belongs to it (review cards) commit together,
+  // so an acknowledged submit is complete, and a failed one leaves the attempt open for a retry that redoes it all.
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id, ...ownerWhere(actor), status: "in_progress", answersVersion: input.version },
+      data: {
+        status: "submitted",
+        submittedAt: now,
+        overdue: window === "closed",
+        answers: asJson(answers),
+        score: grade.score,
+        maxScore: grade.max,
+        results: asJson(grade.items),
+      },
+    });
+    if (count === 1 && actor.kind === "user") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now, { db: tx });
+    return count;
   });
   const stored = await loadOwn(actor, id);
   // Lost the race to a save (not to another submit, which leaves the attempt submitted): stale.
   if (count === 0 && stored.status !== "submitted") throw staleAnswers();
-  if (count === 1 && actor.kind === "user") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now);
   return resultView(stored);
 }
 
@@ -226,19 +231,23 @@ export async function selfGradeFreeText(
   const next = { ...selfGrades, [item.id]: [...new Set(input.ticked)].sort((a, b) => a - b) };
   const grade = gradeAttempt(items, answersOf(row), next);
   const prisma = await getPrisma();
-  const { count } = await prisma.quizAttempt.updateMany({
-    where: { id, ...ownerWhere(actor), status: "submitted", answersVersion: row.answersVersion },
-    data: {
-      selfGrades: asJson(next),
-      answersVersion: { increment: 1 },
-      score: grade.score,
-      results: asJson(grade.items),
-    },
+  // The self-grade and the review card it schedules commit together, like a submit.
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id, ...ownerWhere(actor), status: "submitted", answersVersion: row.answersVersion },
+      data: {
+        selfGrades: asJson(next),
+        answersVersion: { increment: 1 },
+        score: grade.score,
+        results: asJson(grade.items),
+      },
+    });
+    if (count === 1 && actor.kind === "user") {
+      const r = grade.items.find((x) => x.itemId === item.id)!;
+      await scheduleReviews(actor.userId, row.questionSlug, [r], now, { includeSelfGraded: true, db: tx });
+    }
+    return count;
   });
   if (count === 0) throw new DataError("This attempt changed meanwhile; reload to see it.", "conflict");
-  if (actor.kind === "user") {
-    const r = grade.items.find((x) => x.itemId === item.id)!;
-    await scheduleReviews(actor.userId, row.questionSlug, [r], now, { includeSelfGraded: true });
-  }
   return getAttemptResult(actor, id);
 }

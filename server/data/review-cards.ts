@@ -6,8 +6,15 @@ import { ratingFor, ReviewCardSchema, scheduleReview, type ItemResult } from "@/
 
 /** The FSRS review queue: one card per (user, question, item), rescheduled by every graded attempt. Signed-in users only. */
 
-export async function scheduleReviews(userId: string, slug: string, results: ItemResult[], now: Date, { includeSelfGraded = false } = {}) {
-  const prisma = await getPrisma();
+/** Reschedules the cards of graded items; `db` is the caller's transaction when the cards belong to a larger write. */
+export async function scheduleReviews(
+  userId: string,
+  slug: string,
+  results: ItemResult[],
+  now: Date,
+  { includeSelfGraded = false, db }: { includeSelfGraded?: boolean; db?: Prisma.TransactionClient } = {},
+) {
+  const prisma = db ?? (await getPrisma());
   for (const r of results) {
     if (r.correct === "self-graded" && !includeSelfGraded) continue; // scheduled once the candidate grades it
     const key = { userId_questionSlug_itemId: { userId, questionSlug: slug, itemId: r.itemId } };
