@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
+import { buildCsp, STATIC_POLICY_SOURCE } from "./lib/csp";
 
-// Headers that do not vary per request. The Content-Security-Policy is set per request in proxy.ts (nonces).
+// Headers that do not vary per request. Pages rendered per request get a nonce policy from proxy.ts, which
+// replaces the static one below; every other response (prebuilt pages, files, 404s) keeps the static policy.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -15,7 +17,10 @@ const nextConfig: NextConfig = {
   // Keep PGlite's wasm/data files out of .next/static (where anyone could download them) and native addons unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: STATIC_POLICY_SOURCE, headers: [{ key: "Content-Security-Policy", value: buildCsp("static", "", process.env.NODE_ENV === "development") }] },
+    ];
   },
 };
 

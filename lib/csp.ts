@@ -1,4 +1,4 @@
-import { THEME_SCRIPT_SHA256 } from "@/lib/theme-script";
+import { THEME_SCRIPT_SHA256 } from "./theme-script";
 
 /**
  * Content-Security-Policy per route kind (docs/decisions/004):
@@ -11,10 +11,19 @@ import { THEME_SCRIPT_SHA256 } from "@/lib/theme-script";
 export type CspKind = "dynamic" | "static" | "lab";
 
 /** Pages rendered per request (they must be dynamic, or their scripts would lack the nonce). */
-const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings)(\/|$)/];
+const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings|sets|s|cohorts)(\/|$)/];
+
+/**
+ * Where next.config.ts sends the static policy as a fixed header: every path except the pages above (the proxy
+ * gives those their nonce policy, and two CSP headers would both be enforced), Next's own files (a worker's
+ * script response would otherwise impose the static policy on the lab's worker) and the JSON API.
+ * A path-to-regexp source, as next.config.ts's headers() takes it; lib/proxy-matcher.test.ts checks it.
+ */
+export const STATIC_POLICY_SOURCE =
+  "/((?!_next/|api/|lab/?$|questions/?$|questions/[^/]+/.|(?:signin|signup|dashboard|review|settings|sets|s|cohorts)(?:/|$)).*)";
 
 export function cspKindFor(pathname: string): CspKind {
-  if (pathname === "/lab" || pathname.startsWith("/lab/")) return "lab";
+  if (pathname === "/lab" || pathname === "/lab/") return "lab"; // /lab/tfjs, /lab/data, /lab/models are files
   return DYNAMIC_PAGES.some((re) => re.test(pathname)) ? "dynamic" : "static";
 }
 

@@ -67,6 +67,25 @@ test("security headers on pages and APIs; a fresh CSP nonce per dynamic page", a
   expect(nonces.size).toBe(5);
 });
 
+test("every page gets exactly one policy: the static one on prebuilt pages, a nonce policy where rendered per request", async ({ request }) => {
+  const policies = async (path: string) =>
+    (await request.get(path)).headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+  for (const path of ["/", "/questions/layer-freezing", "/no-such-page"]) {
+    const [only, ...rest] = await policies(path);
+    expect(rest, path).toEqual([]);
+    expect(only, path).toContain("'unsafe-inline'");
+  }
+  for (const path of ["/questions", "/signin", "/lab", "/settings/anything"]) {
+    const [only, ...rest] = await policies(path);
+    expect(rest, path).toEqual([]);
+    expect(only, path).toMatch(/'nonce-[^']+'/);
+  }
+  // Scripts (the lab's worker among them) carry no policy of their own.
+  const html = await (await request.get("/lab")).text();
+  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
+  expect(await policies(script)).toEqual([]);
+});
+
 test("health reports ok with the database up", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
