@@ -6,6 +6,8 @@ import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { env } from "@/server/env";
 import { getPrisma } from "@/server/db";
+import type { ScopedRole } from "@/server/permissions";
+import { loadMemberships } from "@/server/permissions/memberships";
 
 /**
  * Auth.js v5 with database sessions (a session row per sign-in; sign-out deletes it, so a replayed
@@ -79,14 +81,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   };
 });
 
-export type Viewer = { id: string; name: string | null; email: string };
+/** The signed-in user, with every role it holds in a scope (docs/ACCESS.md), loaded once per request. */
+export type Viewer = { id: string; name: string | null; email: string; memberships: readonly ScopedRole[] };
 
 /** The signed-in user for this request, or null. Memoised per request. Checks the user id, never `!!session`. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth().catch(() => null);
   const id = session?.user?.id;
   if (typeof id !== "string" || !id) return null;
-  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "" };
+  return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "", memberships: await loadMemberships(id) };
 });
 
 export class UnauthenticatedError extends Error {

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { notFound } from "@/server/data/errors";
+import { loadMemberships } from "@/server/permissions/memberships";
 
 /**
  * Personal API tokens: 256 random bits shown once as `lw_<base64url>`; only the SHA-256 is stored,
@@ -52,7 +53,7 @@ export async function userForApiToken(token: string): Promise<Viewer | null> {
   });
   if (!row || row.revokedAt) return null;
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return row.user;
+  return { ...row.user, memberships: await loadMemberships(row.user.id) };
 }
 
 function toDTO(r: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDTO {

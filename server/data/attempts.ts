@@ -5,6 +5,7 @@ import { getPrisma } from "@/server/db";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
 import { DataError, notFound } from "@/server/data/errors";
 import type { QuizActor } from "@/server/data/quiz-actor";
+import { authorize, ownerOf, type Actor } from "@/server/permissions";
 import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
 import {
   DEFAULT_GRACE_MS,
@@ -73,6 +74,27 @@ function ownerWhere(actor: QuizActor) {
   return actor.kind === "user" ? { userId: actor.userId } : { userId: null, guestKeyHash: actor.guestKeyHash };
 }
 
+/**
+ * Whose work an attempt is part of: personal practice, or a set's (later, a cohort assignment's). The
+ * owner always owns the attempt; the context decides who else may read it (server/permissions).
+ */
+export type AttemptContext = { type: "personal" } | { type: "set"; id: string };
+export const PERSONAL: AttemptContext = { type: "personal" };
+
+/** The permission to start an attempt in each shared context (the context's scope and action). */
+const START_IN = { set: "set.attempt.start" } as const;
+const READ_IN = { set: "set.results.read" } as const;
+
+function contextWhere(context: AttemptContext) {
+  return context.type === "personal" ? { contextType: "personal", contextId: null } : { contextType: context.type, contextId: context.id };
+}
+
+/** The owner's open attempt on a question in one context: at most one (a partial unique index). */
+async function findOpenRow(actor: QuizActor, slug: string, context: AttemptContext): Promise<AttemptRow | null> {
+  const prisma = await getPrisma();
+  return prisma.quizAttempt.findFirst({ where: { ...ownerWhere(actor), questionSlug: slug, status: "in_progress", ...contextWhere(context) } });
+}
+
 async function loadOwn(actor: QuizActor, id: string): Promise<AttemptRow> {
   const prisma = await getPrisma();
   const row = await prisma.quizAttempt.findFirst({ where: { id, ...ownerWhere(actor) } });
@@ -132,14 +154,36 @@ export const StartAttemptSchema = z.object({
 export type StartAttemptInput = z.input<typeof StartAttemptSchema>;
 
 /**
- * Start an attempt, or return the one already in progress for this question (a reload, a second tab
- * or a racing request never opens a second one: a partial unique index enforces it).
+ * Start a personal attempt, or return the one already in progress for this question (a reload, a second
+ * tab or a racing request never opens a second one: a partial unique index enforces it).
  */
 export async function startAttempt(actor: QuizActor, input: z.output<typeof StartAttemptSchema>, now = new Date()): Promise<AttemptView> {
+  return openAttempt(actor, PERSONAL, input, now);
+}
+
+/**
+ * Start (or resume) the actor's own attempt in a shared context, e.g. a set it reached through a share
+ * link. Needs the context's start action; the context's own module checks that the question belongs to it.
+ */
+export async function startAttemptInContext(
+  actor: Actor,
+  context: Exclude<AttemptContext, { type: "personal" }>,
+  input: z.output<typeof StartAttemptSchema>,
+  now = new Date(),
+): Promise<AttemptView> {
+  authorize(actor, context, START_IN[context.type]);
+  const owner = ownerOf(actor);
+  // Only a user or a guest browser can own an attempt; an anonymous request must get a guest cookie first.
+  if (!owner) throw notFound("That set");
+  if (input.mode === "mistakes") throw new DataError("An attempt in a set covers the whole quiz; retrying mistakes is for personal practice.");
+  return openAttempt(owner, context, input, now);
+}
+
+async function openAttempt(actor: QuizActor, context: AttemptContext, input: z.output<typeof StartAttemptSchema>, now: Date): Promise<AttemptView> {
   const all = getQuizItemsWithKey(input.slug);
   if (!all) throw notFound("That quiz");
   const prisma = await getPrisma();
-  const open = await prisma.quizAttempt.findFirst({ where: { ...ownerWhere(actor), questionSlug: input.slug, status: "in_progress" } });
+  const open = await findOpenRow(actor, input.slug, context);
   if (open) return toView(open, now);
 
   let items = all;
@@ -154,6 +198,7 @@ export async function startAttempt(actor: QuizActor, input: z.output<typeof Star
       data: {
         ...(actor.kind === "user" ? { userId: actor.userId } : { guestKeyHash: actor.guestKeyHash }),
         questionSlug: input.slug,
+        ...contextWhere(context),
         mode: input.mode,
         itemsSnapshot: items as unknown as Prisma.InputJsonValue,
         seed: createSeed() >>> 1, // 31 bits: fits PostgreSQL's integer
@@ -166,7 +211,7 @@ export async function startAttempt(actor: QuizActor, input: z.output<typeof Star
     return toView(row, now);
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const raced = await prisma.quizAttempt.findFirst({ where: { ...ownerWhere(actor), questionSlug: input.slug, status: "in_progress" } });
+      const raced = await findOpenRow(actor, input.slug, context);
       if (raced) return toView(raced, now);
     }
     throw e;
@@ -177,10 +222,9 @@ export async function getAttemptView(actor: QuizActor, id: string, now = new Dat
   return toView(await loadOwn(actor, id), now);
 }
 
-/** The actor's attempt in progress for a question, if any. */
-export async function findOpenAttempt(actor: QuizActor, slug: string, now = new Date()): Promise<AttemptView | null> {
-  const prisma = await getPrisma();
-  const row = await prisma.quizAttempt.findFirst({ where: { ...ownerWhere(actor), questionSlug: slug, status: "in_progress" } });
+/** The actor's attempt in progress for a question in a context (personal practice unless named), if any. */
+export async function findOpenAttempt(actor: QuizActor, slug: string, now = new Date(), context: AttemptContext = PERSONAL): Promise<AttemptView | null> {
+  const row = await findOpenRow(actor, slug, context);
   return row ? toView(row, now) : null;
 }
 
@@ -364,14 +408,48 @@ export async function listAttempts(actor: QuizActor, slug?: string): Promise<Att
 /** Add this browser's guest attempts to the user's account (offered after sign-in). Returns how many moved. */
 export async function claimGuestAttempts(userId: string, guestKeyHash: string): Promise<number> {
   const prisma = await getPrisma();
-  const open = await prisma.quizAttempt.findMany({ where: { userId, status: "in_progress" }, select: { questionSlug: true } });
-  const busy = open.map((o) => o.questionSlug);
-  // A guest attempt in progress for a question the user already has open stays with the guest (one open attempt per question).
+  const busy = await prisma.quizAttempt.findMany({
+    where: { userId, status: "in_progress" },
+    select: { questionSlug: true, contextType: true, contextId: true },
+  });
+  // A guest attempt in progress for a question the user already has open in the same context stays with
+  // the guest (one open attempt per question and context).
   const { count } = await prisma.quizAttempt.updateMany({
-    where: { userId: null, guestKeyHash, NOT: { status: "in_progress", questionSlug: { in: busy } } },
+    where: { userId: null, guestKeyHash, ...(busy.length ? { NOT: { status: "in_progress", OR: busy } } : {}) },
     data: { userId, guestKeyHash: null },
   });
   return count;
+}
+
+export type ContextAttemptSummary = AttemptSummary & { owner: { kind: "user"; userId: string; name: string | null } | { kind: "guest" } };
+
+/** Every attempt made in a shared context (a set's results). Needs the context's read action. */
+export async function listContextAttempts(actor: Actor, context: Exclude<AttemptContext, { type: "personal" }>): Promise<ContextAttemptSummary[]> {
+  authorize(actor, context, READ_IN[context.type]);
+  const prisma = await getPrisma();
+  const rows = await prisma.quizAttempt.findMany({
+    where: contextWhere(context),
+    select: {
+      id: true,
+      questionSlug: true,
+      mode: true,
+      status: true,
+      score: true,
+      maxScore: true,
+      startedAt: true,
+      submittedAt: true,
+      user: { select: { id: true, name: true } },
+    },
+    orderBy: { startedAt: "desc" },
+    take: 500,
+  });
+  return rows.map(({ user, ...r }) => ({
+    ...r,
+    status: r.status as AttemptStatus,
+    startedAt: r.startedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    owner: user ? { kind: "user", userId: user.id, name: user.name } : { kind: "guest" },
+  }));
 }
 
 export async function countGuestAttempts(guestKeyHash: string): Promise<number> {

@@ -4,12 +4,14 @@ import { cookies } from "next/headers";
 import type { Viewer } from "@/server/auth";
 import { getViewer } from "@/server/auth";
 import { useSecureCookies } from "@/server/auth";
+import type { Actor, Owner } from "@/server/permissions";
 
 /**
  * Who is taking a quiz: a signed-in user, or a guest browser identified by a random cookie
  * (only its SHA-256 is stored). Guests' attempts can be added to an account after sign-up.
+ * The owner of personal rows; `currentActor` adds the roles the request holds (server/permissions).
  */
-export type QuizActor = { kind: "user"; userId: string } | { kind: "guest"; guestKeyHash: string };
+export type QuizActor = Owner;
 
 export const GUEST_COOKIE = "lw_guest";
 
@@ -17,12 +19,12 @@ export function hashGuestKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 
-export function actorForViewer(viewer: Viewer): QuizActor {
-  return { kind: "user", userId: viewer.id };
+export function actorForViewer(viewer: Viewer): { kind: "user"; userId: string } & Actor {
+  return { kind: "user", userId: viewer.id, roles: viewer.memberships };
 }
 
 /** The actor of this request; creates the guest cookie when `create` and nobody is signed in. */
-export async function currentActor({ create }: { create: boolean }): Promise<QuizActor | null> {
+export async function currentActor({ create }: { create: boolean }): Promise<(Owner & Actor) | null> {
   const viewer = await getViewer();
   if (viewer) return actorForViewer(viewer);
   const jar = await cookies();
@@ -32,7 +34,7 @@ export async function currentActor({ create }: { create: boolean }): Promise<Qui
     key = crypto.randomBytes(32).toString("base64url");
     jar.set(GUEST_COOKIE, key, { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: 60 * 60 * 24 * 90 });
   }
-  return { kind: "guest", guestKeyHash: hashGuestKey(key) };
+  return { kind: "guest", guestKeyHash: hashGuestKey(key), roles: [] };
 }
 
 /** The guest key hash of this browser, if it has one (for importing guest attempts after sign-in). */

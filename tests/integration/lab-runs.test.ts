@@ -5,6 +5,7 @@ import { saveLabRunAction } from "@/server/actions/lab";
 import { DEFAULT_LAB_SETTINGS } from "@/lib/lab/shared";
 import type { LabRunInput, LabRunSummary } from "@/lib/schemas/lab-run";
 import { describeEachDatabase } from "./support/databases";
+import { createUser } from "./support/users";
 
 // The action's wrapper asks Auth.js for the viewer; here there is none (a guest), without loading next-auth.
 vi.mock("@/server/auth", () => ({ getViewer: async () => null }));
@@ -33,10 +34,7 @@ const input = (over: Partial<LabRunInput> = {}): LabRunInput => ({
 });
 
 describeEachDatabase("lab runs", ({ db }) => {
-  async function user(email: string) {
-    const u = await db().prisma.user.create({ data: { email, name: email }, select: { id: true, email: true, name: true } });
-    return { id: u.id, email: u.email, name: u.name };
-  }
+  const user = (email: string) => createUser({ email });
 
   it("stores a run with its settings, numbers and prediction, and lists it newest first", async () => {
     const a = await user("a@lab.test");

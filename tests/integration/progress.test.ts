@@ -2,12 +2,10 @@ import { expect, it } from "vitest";
 import { getSelfGrade, listProgress, recordSelfGrade } from "@/server/data/progress";
 import { DataError } from "@/server/data/errors";
 import { describeEachDatabase } from "./support/databases";
+import { createUser } from "./support/users";
 
 describeEachDatabase("self-grade progress", ({ db }) => {
-  async function user(email: string) {
-    const u = await db().prisma.user.create({ data: { email, name: email }, select: { id: true, email: true, name: true } });
-    return { id: u.id, email: u.email, name: u.name };
-  }
+  const user = (email: string) => createUser({ email });
 
   it("stores the ticked key points, and a second save replaces the first (one row)", async () => {
     const a = await user("a@progress.test");
