@@ -305,7 +305,8 @@ export async function submitAttempt(actor: QuizActor, id: string, input: z.outpu
     },
   });
   const stored = await loadOwn(actor, id);
-  if (count === 1 && actor.kind === "user") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now);
+  // Spaced review is for personal practice: a set's items are not bank questions and belong to its owner.
+  if (count === 1 && actor.kind === "user" && row.contextType === "personal") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now);
   return resultView(stored);
 }
 
@@ -385,7 +386,7 @@ export async function selfGradeFreeText(actor: QuizActor, id: string, input: z.o
     },
   });
   if (count === 0) throw new DataError("This attempt changed meanwhile; reload to see it.", "conflict");
-  if (actor.kind === "user") {
+  if (actor.kind === "user" && row.contextType === "personal") {
     const r = grade.items.find((x) => x.itemId === item.id)!;
     await scheduleReviews(actor.userId, row.questionSlug, [r], now, { includeSelfGraded: true });
   }
