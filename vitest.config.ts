@@ -35,6 +35,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; inlined, Vite
+          // resolves it, so route handlers (app/api) can be called directly in integration tests.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

@@ -358,7 +358,9 @@ export async function exportSet(actor: Actor, id: string, format: "gift" | "mark
   const set = await getSet(actor, id);
   if (format === "markdown") return { text: exportSetMarkdown(set.title, set.items), report: null, title: set.title };
   const out = exportGift(set.items);
-  return { text: out.text, report: out.report, title: set.title };
+  // Items GIFT cannot hold are named at the top as GIFT comments (Moodle ignores them), never left out silently.
+  const notes = out.report.entries.map((e) => `// Not exported: item ${e.line} (${set.items[e.line - 1]!.item.id}): ${e.message}`);
+  return { text: notes.length ? `${notes.join("\n")}\n\n${out.text}` : out.text, report: out.report, title: set.title };
 }
 
 // ------------------------------------------------------------------------------------------ candidate side
