@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
@@ -92,17 +93,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "", memberships: await loadMemberships(id) };
 });
 
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("Sign in to continue.");
-    this.name = "UnauthenticatedError";
-  }
-}
-
-/** Throws UnauthenticatedError when nobody is signed in. */
-export async function requireViewer(): Promise<Viewer> {
+/** For pages: the signed-in viewer, or a redirect to sign-in that comes back to `redirectTo` afterwards. */
+export async function requireViewer({ redirectTo }: { redirectTo: string }): Promise<Viewer> {
   const v = await getViewer();
-  if (!v) throw new UnauthenticatedError();
+  if (!v) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
   return v;
 }
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/server/auth";
+import { requireViewer } from "@/server/auth";
 import { listProgress } from "@/server/data/progress";
 import { getAllQuestions } from "@/server/content";
 import { TOPICS, type Topic } from "@/lib/schemas/question";
-import { countGuestAttempts, getReviewQueue, listAttempts } from "@/server/data/attempts";
+import { listAttempts } from "@/server/data/attempt-views";
+import { countGuestAttempts } from "@/server/data/guest-claims";
+import { getReviewQueue } from "@/server/data/review-queue";
 import { actorForViewer, guestKeyHashOfRequest } from "@/server/data/quiz-actor";
 import { GuestImportBanner } from "@/components/quiz/guest-import-banner";
 import { PastAttempts } from "@/components/quiz/past-attempts";
@@ -13,8 +14,7 @@ import { PastAttempts } from "@/components/quiz/past-attempts";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/dashboard");
+  const viewer = await requireViewer({ redirectTo: "/dashboard" });
   const [progress, questions] = [await listProgress(viewer), getAllQuestions()];
   const bySlug = new Map(questions.map((q) => [q.slug, q]));
   const guestHash = await guestKeyHashOfRequest();

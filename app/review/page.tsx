@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/server/auth";
-import { getReviewQueue } from "@/server/data/attempts";
+import { requireViewer } from "@/server/auth";
+import { getReviewQueue } from "@/server/data/review-queue";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";
-import { btnSecondary } from "@/components/quiz/styles";
+import { btnSecondary } from "@/components/ui/styles";
 
 // Per request: the signed-in user's spaced-review schedule (FSRS), due as of now.
 export const dynamic = "force-dynamic";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/review");
+  const viewer = await requireViewer({ redirectTo: "/review" });
   const queue = await getReviewQueue(viewer.id);
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/action-result";
 
 type Field = { name: string; label: string; type: string; autoComplete: string; required?: boolean; hint?: string };
 

@@ -7,6 +7,7 @@ import { LAB_PRESET_TABLE, type LabPresetId, type LabSettings, type RunResult } 
 import { scorePrediction, type LabPrediction } from "@/lib/lab/calibration";
 import { summariseRun } from "@/lib/schemas/lab-run";
 import { saveLabRunAction } from "@/server/actions/lab";
+import { callAction } from "@/components/ui/use-server-action";
 import { CostPanel } from "./cost-panel";
 import { EpochCharts } from "./epoch-charts";
 import { labHref } from "./lab-url";
@@ -73,14 +74,15 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
     if (!signedIn || !job || job.status !== "finished" || saved.current.has(job.id) || !job.backend) return;
     saved.current.add(job.id);
     const m = meta?.id === job.id ? meta : null;
-    void saveLabRunAction({
+    const run = {
       settings: job.settings,
       preset: m?.presetId ?? null,
       backend: job.backend,
       results: job.results.map(summariseRun),
       prediction: m?.prediction ?? null,
       calibration: m?.prediction ? (scorePrediction(m.prediction, job.results)?.calibration ?? null) : null,
-    }).then((r) => {
+    };
+    void callAction(() => saveLabRunAction(run)).then((r) => {
       setSaveNote(r.ok ? "Saved to your runs." : `Not saved: ${r.error}`);
       if (r.ok) router.refresh();
     });

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, useTransition } from "react";
 import { useViewer } from "@/components/layout/session-provider";
 import { saveSelfGradeAction, getSelfGradeAction } from "@/server/actions/progress";
+import { callAction } from "@/components/ui/use-server-action";
 
 const storageKey = (slug: string) => `layerwise-selfgrade:${slug}`;
 
@@ -21,7 +22,7 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
   useEffect(() => {
     if (status === "loading") return;
     if (signedIn) {
-      getSelfGradeAction({ slug }).then((r) => {
+      void callAction(() => getSelfGradeAction({ slug })).then((r) => {
         if (r.ok && r.data) setHits(r.data.keyPointsHit);
       });
     } else {
@@ -43,7 +44,7 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
       return;
     }
     startTransition(async () => {
-      const r = await saveSelfGradeAction({ slug, keyPointsHit: next });
+      const r = await callAction(() => saveSelfGradeAction({ slug, keyPointsHit: next }));
       setMessage(r.ok ? `Saved: ${next.length} of ${keyPoints.length} key points.` : r.error);
     });
   }

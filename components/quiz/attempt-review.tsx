@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { AttemptResultView } from "@/server/data/attempts";
+import type { AttemptResultView } from "@/server/data/attempt-views";
 import { Markdown } from "@/components/ui/markdown";
 import { SelfGradeForm } from "@/components/quiz/self-grade-form";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";
 import { formatScore } from "@/components/quiz/format";
 import { RichText } from "@/components/quiz/rich-text";
-import { link, muted } from "@/components/quiz/styles";
+import { link, muted } from "@/components/ui/styles";
 
 /**
  * The review of a submitted attempt, rendered on the server from the graded result: score, and per

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import type { PublicQuizItem, QuizResponse } from "@/lib/quiz";
-import { btnQuiet } from "@/components/quiz/styles";
+import { btnQuiet } from "@/components/ui/styles";
 
 /**
  * The answer control of one quiz item, by type. Only the public view (`PublicQuizItem`) reaches this

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptSummary } from "@/server/data/attempts";
+import type { AttemptSummary } from "@/server/data/attempt-views";
 import { formatScore } from "@/components/quiz/format";
 
 /** Submitted attempts with links to their reviews, newest first. */

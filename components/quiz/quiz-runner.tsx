@@ -3,12 +3,14 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { PublicQuizItem } from "@/lib/quiz";
+import { NUMBER_TEXT } from "@/lib/quiz/responses";
 import { submitAttemptAction } from "@/server/actions/quiz";
+import { callAction } from "@/components/ui/use-server-action";
 import { ItemInput, type Draft } from "@/components/quiz/item-input";
 import { QuizTimer } from "@/components/quiz/quiz-timer";
 import { SaveStatusLine } from "@/components/quiz/save-status";
 import { useAutosave } from "@/components/quiz/use-autosave";
-import { btnPrimary, btnSecondary, muted } from "@/components/quiz/styles";
+import { btnPrimary, btnSecondary, muted } from "@/components/ui/styles";
 import { useQuizKeys } from "@/components/quiz/use-quiz-keys";
 
 /**
@@ -25,8 +27,6 @@ export type RunnerAttempt = {
   deadline: string | null;
   serverNow: string;
 };
-
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** What the server may receive for a draft: null when blank, undefined when not yet a valid answer. */
 function toResponse(d: Draft | undefined): unknown {
@@ -84,18 +84,13 @@ export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: Runner
       const r = toResponse(d);
       if (r !== undefined && r !== null) final[id] = r;
     }
-    try {
-      const r = await submitAttemptAction({ attemptId: attempt.id, answers: final });
-      if (!r.ok) {
-        setSubmitError(r.error);
-        setSubmitting(false);
-        return;
-      }
-      router.push(`/questions/${attempt.questionSlug}/quiz/${attempt.id}`);
-    } catch {
-      setSubmitError("Could not reach the server. Your answers are kept on this page; check your connection and submit again.");
+    const r = await callAction(() => submitAttemptAction({ attemptId: attempt.id, answers: final }));
+    if (!r.ok) {
+      setSubmitError(r.code === "unreachable" ? `${r.error} Your answers are kept on this page.` : r.error);
       setSubmitting(false);
+      return;
     }
+    router.push(`/questions/${attempt.questionSlug}/quiz/${attempt.id}`);
   }, [attempt.id, attempt.questionSlug, router, stop]);
 
   const onExpire = useCallback(() => {

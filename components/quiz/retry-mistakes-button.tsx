@@ -1,28 +1,21 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { startAttemptAction } from "@/server/actions/quiz";
-import { btnPrimary } from "@/components/quiz/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { btnPrimary } from "@/components/ui/styles";
 
 /** Starts an attempt of the items not yet right (across attempts) and opens it. */
 export function RetryMistakesButton({ slug, className = btnPrimary }: { slug: string; className?: string }) {
   const router = useRouter();
-  const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction(startAttemptAction);
   return (
     <span className="inline-flex flex-col gap-1">
       <button
         type="button"
         className={className}
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await startAttemptAction({ slug, mode: "mistakes" }).catch(() => null);
-            if (r?.ok) router.push(`/questions/${slug}/quiz`);
-            else setError(r?.error ?? "Could not reach the server; try again.");
-          })
-        }
+        onClick={() => run({ slug, mode: "mistakes" }, { onSuccess: () => router.push(`/questions/${slug}/quiz`) })}
       >
         Retry my mistakes
       </button>

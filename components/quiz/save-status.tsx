@@ -1,7 +1,7 @@
 "use client";
 
 import type { SaveStatus } from "@/components/quiz/use-autosave";
-import { btnSecondary } from "@/components/quiz/styles";
+import { btnSecondary } from "@/components/ui/styles";
 
 /** The autosave state in words (never colour alone); a conflict offers a reload, which loses nothing saved. */
 export function SaveStatusLine({ status }: { status: SaveStatus }) {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { selfGradeAction } from "@/server/actions/quiz";
-import { btnPrimary, muted } from "@/components/quiz/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { btnPrimary, muted } from "@/components/ui/styles";
 
 /**
  * The rubric of a free-text item: while `open` the candidate ticks the points their answer covers and
@@ -13,16 +14,10 @@ export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: 
   const router = useRouter();
   const id = useId();
   const [ticked, setTicked] = useState<number[]>(rubric.flatMap((r, i) => (r.ticked ? [i] : [])));
-  const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction(selfGradeAction);
 
   function grade() {
-    setError("");
-    startTransition(async () => {
-      const r = await selfGradeAction({ attemptId, itemId, ticked }).catch(() => null);
-      if (r?.ok) router.refresh();
-      else setError(r?.error ?? "Could not reach the server; try again.");
-    });
+    run({ attemptId, itemId, ticked }, { onSuccess: () => router.refresh() });
   }
 
   return (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { startAttemptAction } from "@/server/actions/quiz";
-import { btnPrimary, btnSecondary, muted } from "@/components/quiz/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { btnPrimary, btnSecondary, muted } from "@/components/ui/styles";
 
 /**
  * Starts an attempt: the whole quiz, or only the items the candidate has not yet got right. Starting
@@ -13,8 +14,7 @@ export function StartPanel({ slug, itemCount, mistakeCount }: { slug: string; it
   const router = useRouter();
   const id = useId();
   const [minutes, setMinutes] = useState("");
-  const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error, setError } = useServerAction(startAttemptAction);
 
   function start(mode: "full" | "mistakes") {
     setError("");
@@ -23,15 +23,7 @@ export function StartPanel({ slug, itemCount, mistakeCount }: { slug: string; it
       setError("The time limit is a whole number of minutes from 1 to 180, or empty for no limit.");
       return;
     }
-    startTransition(async () => {
-      try {
-        const r = await startAttemptAction({ slug, mode, ...(limit ? { timeLimitMinutes: limit } : {}) });
-        if (!r.ok) setError(r.error);
-        else router.refresh();
-      } catch {
-        setError("Could not reach the server; check your connection and try again.");
-      }
-    });
+    run({ slug, mode, ...(limit ? { timeLimitMinutes: limit } : {}) }, { onSuccess: () => router.refresh() });
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveAnswersAction } from "@/server/actions/quiz";
+import { callAction } from "@/components/ui/use-server-action";
 
 /**
  * Debounced autosave of answers with the attempt's version (compare-and-set on the server): one save
@@ -44,10 +45,14 @@ export function useAutosave(attemptId: string, initialVersion: number) {
     setStatus({ kind: "saving" });
     inFlight.current = (async () => {
       try {
-        const r = await saveAnswersAction({ attemptId, version: version.current, answers: Object.fromEntries(batch) });
+        const r = await callAction(() => saveAnswersAction({ attemptId, version: version.current, answers: Object.fromEntries(batch) }));
         if (r.ok) {
           version.current = r.data.version;
           setStatus(pending.current.size ? { kind: "saving" } : { kind: "saved" });
+        } else if (r.code === "unreachable") {
+          restore();
+          setStatus({ kind: "offline" });
+          schedule(RETRY_MS, () => void flush());
         } else if (r.code === "conflict") {
           restore();
           stopped.current = true;
@@ -56,10 +61,6 @@ export function useAutosave(attemptId: string, initialVersion: number) {
           // An invalid answer would fail again on every retry: report it and drop it.
           setStatus({ kind: "error", message: r.error });
         }
-      } catch {
-        restore();
-        setStatus({ kind: "offline" });
-        schedule(RETRY_MS, () => void flush());
       } finally {
         inFlight.current = null;
       }

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { DifficultySchema, RoleSchema, TopicSchema, type Question } from "@/lib/schemas/question";
+import { SlugSchema } from "@/lib/schemas/common";
 
 /** Filters of the /questions page, parsed from its search params. Unknown or bad values are ignored, not errors. */
 export const QuestionFiltersSchema = z.object({
   topic: TopicSchema.optional().catch(undefined),
-  tag: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  tag: SlugSchema.max(40).optional().catch(undefined),
   difficulty: DifficultySchema.optional().catch(undefined),
   role: RoleSchema.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),

@@ -12,7 +12,7 @@ const id = z.string().min(1).max(100);
 const MAX_LIST = 64;
 
 /** Plain decimal or scientific notation. No commas: "2,245" and "0,5" are ambiguous across locales. */
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A number, or the text of one (forms send strings). Never `z.coerce`: it turns "" into 0, which could

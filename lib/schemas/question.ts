@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SlugSchema } from "@/lib/schemas/common";
 
 /**
  * The content schema of a question (frontmatter of `content/questions/<slug>.md`).
@@ -30,9 +31,7 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 export const RoleSchema = z.enum(Object.keys(ROLES) as [Role, ...Role[]]);
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lowercase letters, digits and single hyphens");
+const slug = SlugSchema;
 const text = z.string().trim().min(1, "must not be empty");
 
 export const SourceSchema = z.strictObject({

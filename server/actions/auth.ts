@@ -13,7 +13,8 @@ import { clientIp } from "@/server/request";
 import { logEvent } from "@/server/log";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { env } from "@/server/env";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/action-result";
+import { fieldErrorsOf } from "@/lib/schemas/common";
 
 const email = z
   .string()
@@ -52,12 +53,6 @@ function echo(formData: FormData): Record<string, string> {
   return out;
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[String(i.path[0])] ??= i.message;
-  return out;
-}
-
 /** Create a database session exactly as Auth.js would, and set its cookie (docs/decisions/003). */
 async function startSession(userId: string): Promise<void> {
   const sessionToken = crypto.randomBytes(32).toString("base64url");
@@ -74,7 +69,7 @@ async function startSession(userId: string): Promise<void> {
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
   const ip = await clientIp();
 
@@ -104,7 +99,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echo(formData) };
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
   const policy = checkPassword(password);
   if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };

@@ -2,9 +2,10 @@
 
 import { z } from "zod";
 import { authedAction } from "@/server/actions/safe-action";
+import { SlugSchema } from "@/lib/schemas/common";
 import { getSelfGrade, recordSelfGrade } from "@/server/data/progress";
 
-const slug = z.string().regex(/^[a-z0-9-]{1,100}$/);
+const slug = SlugSchema;
 
 export const saveSelfGradeAction = authedAction(
   z.object({ slug, keyPointsHit: z.array(z.number().int().min(0).max(50)).max(50) }),

@@ -2,20 +2,13 @@
 
 import { z } from "zod";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
-import {
-  SaveAnswersSchema,
-  SelfGradeSchema,
-  StartAttemptSchema,
-  SubmitAttemptSchema,
-  claimGuestAttempts,
-  saveAnswers,
-  selfGradeFreeText,
-  startAttempt,
-  submitAttempt,
-} from "@/server/data/attempts";
+import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
+import { claimGuestAttempts } from "@/server/data/guest-claims";
 import { guestKeyHashOfRequest } from "@/server/data/quiz-actor";
+import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
+import { IdSchema } from "@/lib/schemas/common";
 
-const attemptId = z.string().min(1).max(40);
+const attemptId = IdSchema;
 
 export const startAttemptAction = actorAction(StartAttemptSchema, (input, actor) => startAttempt(actor, input), { createGuest: true });
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/server/auth";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { fieldErrorsOf } from "@/lib/schemas/common";
+import type { ActionResult } from "@/lib/action-result";
 import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
 
 /**
@@ -10,13 +12,9 @@ import { currentActor, type QuizActor } from "@/server/data/quiz-actor";
  * require a signed-in user, run the data-layer call (which authorises), and map every failure
  * to a clear message. Unexpected errors are logged with an id and never shown to the user.
  */
-// `code` lets a client tell a stale-version conflict (offer a reload) from an invalid input without parsing the message.
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code?: DataError["code"]; fieldErrors?: Record<string, string> };
 
 function invalid(error: z.ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const i of error.issues) fieldErrors[i.path.join(".") || "input"] ??= i.message;
-  return { ok: false, error: "The request was not valid.", fieldErrors };
+  return { ok: false, error: "The request was not valid.", fieldErrors: fieldErrorsOf(error) };
 }
 
 async function run<T>(who: string, fn: () => Promise<T>): Promise<ActionResult<T>> {

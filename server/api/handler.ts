@@ -4,6 +4,9 @@ import { getViewer, type Viewer } from "@/server/auth";
 import { userForApiToken } from "@/server/data/api-tokens";
 import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
+import { actorForViewer } from "@/server/data/quiz-actor";
+import { anonymousActor, type Actor } from "@/server/permissions";
+import { fieldErrorsOf, IdSchema, SlugSchema } from "@/lib/schemas/common";
 
 /**
  * The one wrapper for JSON API route handlers (/api/v1): authenticate (bearer token or session
@@ -47,13 +50,34 @@ function crossSite(req: Request): boolean {
   return false;
 }
 
-type Ctx<P> = { params: Promise<P> };
+type Ctx = { params: Promise<Record<string, string | string[] | undefined>> };
+type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+type ParamsOf<Q> = Q extends z.ZodType ? z.output<Q> : Record<string, never>;
+type UserActor = { kind: "user"; userId: string } & Actor;
+type Options<S, Q> = { body: S; params?: Q };
+type Args<S, Q> = { req: Request; body: BodyOf<S>; params: ParamsOf<Q> };
+type RouteHandler = (req: Request, ctx: Ctx) => Promise<Response>;
 
-export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>(
-  options: { body: S; auth: boolean },
-  fn: (args: { req: Request; viewer: Viewer | null; body: S extends z.ZodType ? z.output<S> : undefined; params: P }) => Promise<Response>,
-) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+/**
+ * `auth: true` routes get the signed-in viewer and its actor (memberships included); others get the
+ * viewer if there is one, and an actor that is anonymous otherwise. Path params are parsed with the
+ * `params` schema: a malformed id names nothing, so it is a 404 like an unknown one.
+ */
+export function apiRoute<S extends z.ZodType | null, Q extends z.ZodType | undefined = undefined>(
+  options: Options<S, Q> & { auth: true },
+  fn: (args: Args<S, Q> & { viewer: Viewer; actor: UserActor }) => Promise<Response>,
+): RouteHandler;
+export function apiRoute<S extends z.ZodType | null, Q extends z.ZodType | undefined = undefined>(
+  options: Options<S, Q> & { auth: false },
+  fn: (args: Args<S, Q> & { viewer: Viewer | null; actor: Actor }) => Promise<Response>,
+): RouteHandler;
+export function apiRoute(
+  options: Options<z.ZodType | null, z.ZodType | undefined> & { auth: boolean },
+  fn: (args: never) => Promise<Response>,
+): RouteHandler {
+  // The overloads tie `viewer` to `auth`; at run time `auth: true` has returned 401 above when there is none.
+  const handle = fn as (args: { req: Request; body: unknown; params: unknown; viewer: Viewer | null; actor: Actor }) => Promise<Response>;
+  return async (req, ctx) => {
     try {
       const auth = await authenticate(req);
       if (options.auth && !auth) {
@@ -63,6 +87,12 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
       if (writes && auth?.via === "cookie" && crossSite(req)) {
         logEvent("authz.denied", { userId: auth.viewer.id, reason: "cross-site write", outcome: "denied" });
         return apiError(403, "cross_site", "Cross-site requests cannot change data.");
+      }
+      let params: unknown = {};
+      if (options.params) {
+        const parsed = options.params.safeParse(await ctx.params);
+        if (!parsed.success) return apiError(404, "not_found", "Nothing was found at this address.");
+        params = parsed.data;
       }
       let body: unknown = undefined;
       if (options.body) {
@@ -78,14 +108,11 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
           return apiError(400, "invalid_json", "The body is not valid JSON.");
         }
         const parsed = options.body.safeParse(json);
-        if (!parsed.success) {
-          const fields: Record<string, string> = {};
-          for (const i of parsed.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
-          return apiError(400, "invalid_request", "The request body is not valid.", fields);
-        }
+        if (!parsed.success) return apiError(400, "invalid_request", "The request body is not valid.", fieldErrorsOf(parsed.error, "body"));
         body = parsed.data;
       }
-      return await fn({ req, viewer: auth?.viewer ?? null, body: body as never, params: await ctx.params });
+      const viewer = auth?.viewer ?? null;
+      return await handle({ req, viewer, actor: viewer ? actorForViewer(viewer) : anonymousActor(), body, params });
     } catch (e) {
       if (e instanceof DataError) {
         const status = e.code === "not-found" ? 404 : e.code === "conflict" ? 409 : 400;
@@ -97,3 +124,7 @@ export function apiRoute<S extends z.ZodType | null, P = Record<string, string>>
     }
   };
 }
+
+/** Path params of `[id]` routes and `[slug]` routes. */
+export const IdParams = z.object({ id: IdSchema });
+export const SlugParams = z.object({ slug: SlugSchema });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/server/data/attempts";
+import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import { ResponseSchema } from "@/lib/quiz";
 import { CreateSetSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import crypto from "node:crypto";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { notFound } from "@/server/data/errors";
+import { randomToken, sha256Hex } from "@/server/tokens";
 import { loadMemberships } from "@/server/permissions/memberships";
 
 /**
@@ -11,17 +11,13 @@ import { loadMemberships } from "@/server/permissions/memberships";
  */
 export const TOKEN_PREFIX = "lw_";
 
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 export type ApiTokenDTO = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 export async function createApiToken(viewer: Viewer, name: string): Promise<{ token: string; info: ApiTokenDTO }> {
-  const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
+  const token = TOKEN_PREFIX + randomToken();
   const prisma = await getPrisma();
   const row = await prisma.apiToken.create({
-    data: { userId: viewer.id, name, tokenHash: hashToken(token) },
+    data: { userId: viewer.id, name, tokenHash: sha256Hex(token) },
     select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
   return { token, info: toDTO(row) };
@@ -48,7 +44,7 @@ export async function userForApiToken(token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const prisma = await getPrisma();
   const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: sha256Hex(token) },
     select: { id: true, revokedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
   if (!row || row.revokedAt) return null;

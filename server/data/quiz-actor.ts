@@ -1,9 +1,9 @@
 import "server-only";
-import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import type { Viewer } from "@/server/auth";
 import { getViewer } from "@/server/auth";
 import { useSecureCookies } from "@/server/auth";
+import { isRandomToken, randomToken, sha256Hex } from "@/server/tokens";
 import type { Actor, Owner } from "@/server/permissions";
 
 /**
@@ -15,10 +15,6 @@ export type QuizActor = Owner;
 
 export const GUEST_COOKIE = "lw_guest";
 
-export function hashGuestKey(key: string): string {
-  return crypto.createHash("sha256").update(key).digest("hex");
-}
-
 export function actorForViewer(viewer: Viewer): { kind: "user"; userId: string } & Actor {
   return { kind: "user", userId: viewer.id, roles: viewer.memberships };
 }
@@ -29,16 +25,16 @@ export async function currentActor({ create }: { create: boolean }): Promise<(Ow
   if (viewer) return actorForViewer(viewer);
   const jar = await cookies();
   let key = jar.get(GUEST_COOKIE)?.value;
-  if (!key || !/^[A-Za-z0-9_-]{43}$/.test(key)) {
+  if (!isRandomToken(key)) {
     if (!create) return null;
-    key = crypto.randomBytes(32).toString("base64url");
+    key = randomToken();
     jar.set(GUEST_COOKIE, key, { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: 60 * 60 * 24 * 90 });
   }
-  return { kind: "guest", guestKeyHash: hashGuestKey(key), roles: [] };
+  return { kind: "guest", guestKeyHash: sha256Hex(key), roles: [] };
 }
 
 /** The guest key hash of this browser, if it has one (for importing guest attempts after sign-in). */
 export async function guestKeyHashOfRequest(): Promise<string | null> {
   const key = (await cookies()).get(GUEST_COOKIE)?.value;
-  return key && /^[A-Za-z0-9_-]{43}$/.test(key) ? hashGuestKey(key) : null;
+  return isRandomToken(key) ? sha256Hex(key) : null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import crypto from "node:crypto";
 import { cache } from "react";
 import { getPrisma } from "@/server/db";
+import { isRandomToken, randomToken, sha256Hex } from "@/server/tokens";
 import { DataError, notFound } from "@/server/data/errors";
 import { authorize, type Actor, type ScopeRef } from "@/server/permissions";
 import { CAPABILITY_GRANTS, isCapabilityGrant, type CapabilityGrant, type LinkRole, type ScopeType } from "@/server/permissions/table";
@@ -14,7 +14,6 @@ import { CAPABILITY_GRANTS, isCapabilityGrant, type CapabilityGrant, type LinkRo
  */
 
 const MANAGE = { set: "set.share", cohort: "cohort.invite" } as const;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export type Capability = { linkId: string; scope: ScopeRef; grant: CapabilityGrant; role: LinkRole };
 
@@ -30,10 +29,6 @@ export type CapabilityLinkDTO = {
 
 const DTO_SELECT = { id: true, grant: true, createdAt: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true } as const;
 
-export function hashCapabilityToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** Create a link granting `grant` in `scope`. Needs the scope's share/invite action; returns the token once. */
 export async function createCapabilityLink(
   actor: Actor,
@@ -44,11 +39,11 @@ export async function createCapabilityLink(
   authorize(actor, scope, MANAGE[scope.type]);
   if (CAPABILITY_GRANTS[grant].scopeType !== scope.type) throw new DataError(`A "${grant}" link cannot be made for a ${scope.type}.`);
   if (maxUses !== undefined && !(Number.isInteger(maxUses) && maxUses >= 1)) throw new DataError("A link's use limit is a whole number of at least 1.");
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = randomToken();
   const prisma = await getPrisma();
   const row = await prisma.capabilityLink.create({
     data: {
-      tokenHash: hashCapabilityToken(token),
+      tokenHash: sha256Hex(token),
       scopeType: scope.type,
       scopeId: scope.id,
       grant,
@@ -90,10 +85,10 @@ function validWhere(now: Date) {
 
 /** What a token grants right now, or null (malformed, unknown, revoked, expired, used up). Memoised per request. */
 export const resolveCapability = cache(async (token: string, now: Date = new Date()): Promise<Capability | null> => {
-  if (!TOKEN_PATTERN.test(token)) return null;
+  if (!isRandomToken(token)) return null;
   const prisma = await getPrisma();
   const row = await prisma.capabilityLink.findFirst({
-    where: { tokenHash: hashCapabilityToken(token), ...validWhere(now) },
+    where: { tokenHash: sha256Hex(token), ...validWhere(now) },
     select: { id: true, scopeType: true, scopeId: true, grant: true, maxUses: true, uses: true },
   });
   if (!row || !isCapabilityGrant(row.grant)) return null;

@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
-import {
-  claimGuestAttempts,
-  findOpenAttempt,
-  listContextAttempts,
-  startAttempt,
-  startAttemptInContext,
-  submitAttempt,
-} from "@/server/data/attempts";
+import { startAttempt, startAttemptInContext, submitAttempt } from "@/server/data/attempts";
+import { findOpenAttempt, listContextAttempts } from "@/server/data/attempt-views";
+import { claimGuestAttempts } from "@/server/data/guest-claims";
 import { anonymousActor, scopeNotFound, type Actor, type ScopeRef } from "@/server/permissions";
 import {
   consumeCapability,

@@ -1,16 +1,9 @@
 import { expect, it } from "vitest";
 import { getQuizItemsWithKey } from "@/server/content";
-import {
-  claimGuestAttempts,
-  getAttemptResult,
-  getAttemptView,
-  getMistakeItemIds,
-  getReviewQueue,
-  saveAnswers,
-  selfGradeFreeText,
-  startAttempt,
-  submitAttempt,
-} from "@/server/data/attempts";
+import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
+import { getAttemptResult, getAttemptView, getMistakeItemIds } from "@/server/data/attempt-views";
+import { claimGuestAttempts } from "@/server/data/guest-claims";
+import { getReviewQueue } from "@/server/data/review-queue";
 import type { QuizActor } from "@/server/data/quiz-actor";
 import { collectKeyMaterial, type QuizItem } from "@/lib/quiz";
 import { describeEachDatabase } from "./support/databases";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/server/auth";
+import { requireViewer } from "@/server/auth";
 import { listApiTokens } from "@/server/data/api-tokens";
 import { TokenManager } from "./token-manager";
 
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/settings/tokens");
+  const viewer = await requireViewer({ redirectTo: "/settings/tokens" });
   const tokens = await listApiTokens(viewer);
   return (
     <div className="space-y-6">

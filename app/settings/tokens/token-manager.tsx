@@ -4,7 +4,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ApiTokenDTO } from "@/server/data/api-tokens";
 import { createTokenAction, revokeTokenAction } from "@/server/actions/tokens";
-import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/quiz/styles";
+import { callAction } from "@/components/ui/use-server-action";
+import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/ui/styles";
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "never");
 
@@ -21,8 +22,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDTO[] }) {
     e.preventDefault();
     setError("");
     startTransition(async () => {
-      const r = await createTokenAction({ name }).catch(() => null);
-      if (!r) return setError("Could not reach the server; try again.");
+      const r = await callAction(() => createTokenAction({ name }));
       if (!r.ok) return setError(r.fieldErrors?.name ?? r.error);
       setCreated({ name: r.data.info.name, token: r.data.token });
       setCopied(false);
@@ -34,8 +34,8 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDTO[] }) {
   function revoke(id: string) {
     setError("");
     startTransition(async () => {
-      const r = await revokeTokenAction({ id }).catch(() => null);
-      if (!r?.ok) setError(r?.error ?? "Could not reach the server; try again.");
+      const r = await callAction(() => revokeTokenAction({ id }));
+      if (!r.ok) setError(r.error);
       router.refresh();
     });
   }

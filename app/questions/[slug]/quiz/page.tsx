@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import "katex/dist/katex.min.css";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
 import { currentActor } from "@/server/data/quiz-actor";
-import { findOpenAttempt, getMistakeItemIds, listAttempts } from "@/server/data/attempts";
+import { findOpenAttempt, getMistakeItemIds, listAttempts } from "@/server/data/attempt-views";
 import { Markdown } from "@/components/ui/markdown";
 import { QuizRunner, type RunnerAttempt } from "@/components/quiz/quiz-runner";
 import { StartPanel } from "@/components/quiz/start-panel";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import "katex/dist/katex.min.css";
 import { currentActor } from "@/server/data/quiz-actor";
-import { getAttemptView, getAttemptResult } from "@/server/data/attempts";
+import { getAttemptView, getAttemptResult } from "@/server/data/attempt-views";
 import { DataError } from "@/server/data/errors";
 import { AttemptReview } from "@/components/quiz/attempt-review";
 

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/server/api/handler";
-import { actorForViewer } from "@/server/data/quiz-actor";
-import { SubmitAttemptSchema, submitAttempt } from "@/server/data/attempts";
+import { apiRoute, IdParams } from "@/server/api/handler";
+import { submitAttempt } from "@/server/data/attempts";
+import { SubmitAttemptSchema } from "@/lib/schemas/attempt";
 
 // POST /api/v1/attempts/{id}/submit — grade and close the attempt. Idempotent: a repeat returns the same result.
-export const POST = apiRoute<typeof SubmitAttemptSchema, { id: string }>({ body: SubmitAttemptSchema, auth: true }, async ({ viewer, body, params }) =>
-  Response.json({ result: await submitAttempt(actorForViewer(viewer!), params.id, body) }, { headers: { "Cache-Control": "no-store" } }),
+export const POST = apiRoute({ body: SubmitAttemptSchema, params: IdParams, auth: true }, async ({ actor, body, params }) =>
+  Response.json({ result: await submitAttempt(actor, params.id, body) }, { headers: { "Cache-Control": "no-store" } }),
 );

@@ -1,4 +1,4 @@
-// Shared class lists for the quiz UI (Tailwind utilities; globals.css belongs to the layout).
+// The shared class lists of buttons, links and muted text (Tailwind utilities; globals.css belongs to the layout).
 export const btnPrimary =
   "rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60 dark:bg-brand-300 dark:text-slate-950 dark:hover:bg-brand-50";
 export const btnSecondary =
