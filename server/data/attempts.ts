@@ -18,6 +18,7 @@ import {
   recordOf,
   snapshotOf,
   type AttemptContext,
+  type AttemptRow,
   type SharedContext,
 } from "@/server/data/attempt-rows";
 import { getAttemptResult, getMistakeItemIds, resultView, toView, type AttemptResultView, type AttemptView } from "@/server/data/attempt-views";
@@ -153,8 +154,21 @@ export async function submitAttempt(
   input: z.output<typeof SubmitAttemptSchema> = {},
   now = new Date(),
 ): Promise<AttemptResultView> {
+  return resultView(await closeAttempt(actor, id, input, now));
+}
+
+/**
+ * Grade and close (idempotent, as `submitAttempt`), returning the stored row: for a shared context's module
+ * (a set), which decides itself what of the graded attempt its candidate may see.
+ */
+export async function closeAttempt(
+  actor: QuizActor,
+  id: string,
+  input: z.output<typeof SubmitAttemptSchema> = {},
+  now = new Date(),
+): Promise<AttemptRow> {
   const row = await loadOwn(actor, id);
-  if (row.status === "submitted") return resultView(row);
+  if (row.status === "submitted") return row;
   const items = snapshotOf(row);
   let answers = answersOf(row);
   const window = deadlineWindow(now, row.deadline, DEFAULT_GRACE_MS);
@@ -179,7 +193,7 @@ export async function submitAttempt(
   const stored = await loadOwn(actor, id);
   // Spaced review is for personal practice: a set's items are not bank questions and belong to its owner.
   if (count === 1 && actor.kind === "user" && row.contextType === "personal") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now);
-  return resultView(stored);
+  return stored;
 }
 
 /**

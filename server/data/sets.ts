@@ -4,7 +4,8 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { getQuizItemsWithKey } from "@/server/content";
 import { DataError } from "@/server/data/errors";
-import { saveAnswers, submitAttempt, SaveAnswersSchema, SubmitAttemptSchema } from "@/server/data/attempts";
+import { closeAttempt, saveAnswers } from "@/server/data/attempts";
+import type { SaveAnswersSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import { authorize, ownerOf, scopeIdsWhere, scopeNotFound, type Actor, type Owner } from "@/server/permissions";
 import { createCapabilityLink, listCapabilityLinks, revokeCapabilityLink } from "@/server/permissions/capabilities";
 import { createScopeOwner, deleteScopeAccess } from "@/server/permissions/memberships";
@@ -625,7 +626,7 @@ export async function submitSetAttempt(
   const owner = ownerOf(actor);
   if (!owner) throw scopeNotFound("set");
   await loadOwnSetAttempt(owner, id, attemptId);
-  await submitAttempt(owner, attemptId, input, now); // its full review is not passed on: the policy decides
+  await closeAttempt(owner, attemptId, input, now); // graded by the engine; what is shown is the policy's to decide
   return candidateReview(await loadOwnSetAttempt(owner, id, attemptId), set.title, set.settings, now);
 }
 
@@ -642,5 +643,3 @@ export async function getCandidateReview(actor: Actor, id: string, attemptId: st
   if (!set) throw scopeNotFound("set");
   return candidateReview(row, set.title, SetSettingsSchema.parse(set.settings), now);
 }
-
-export { SaveAnswersSchema, SubmitAttemptSchema };

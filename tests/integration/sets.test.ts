@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { getPrisma } from "@/server/db";
+import { submitAttempt } from "@/server/data/attempts";
+import { getAttemptResult } from "@/server/data/attempt-views";
 import { DataError } from "@/server/data/errors";
 import {
   createSet,
@@ -159,6 +161,10 @@ describeEachDatabase("question sets", () => {
       ["pick", 1, null],
       ["num", 0, { answer: "41", count: 1 }],
     ]);
+    // The personal attempt routes never hand out a set attempt's key, whatever the policy.
+    const owned = { kind: "guest" as const, guestKeyHash: (guest as { guestKeyHash: string }).guestKeyHash };
+    await expect(getAttemptResult(owned, view.id)).rejects.toThrow("That attempt was not found.");
+    await expect(submitAttempt(owned, view.id, {})).rejects.toThrow("That attempt was not found.");
     // One attempt allowed (the default): a second start is refused, the landing says why.
     await expect(startSetAttempt(guest, set.id, GUEST, null)).rejects.toThrow(/every attempt/);
     expect((await getSetLanding(guest, set.id)).canStart).toEqual({ ok: false, reason: "You have used every attempt this set allows." });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { apiError, apiRoute } from "@/server/api/handler";
-import { actorForViewer } from "@/server/data/quiz-actor";
 import { ImportSetSchema, importSet } from "@/server/data/sets";
 
 const MAX_TEXT_BYTES = 1024 * 1024;
@@ -12,7 +11,7 @@ const QuerySchema = z.object({ format: z.enum(["gift", "markdown"]), title: z.st
  * `?format=gift|markdown[&title=…]`. A raw body is accepted with a bearer token only: a cookie-authenticated
  * write must be JSON (a cross-site form can send text/plain).
  */
-export const POST = apiRoute({ body: null, auth: true }, async ({ req, viewer }) => {
+export const POST = apiRoute({ body: null, auth: true }, async ({ req, actor }) => {
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   const text = await req.text();
   if (text.length > MAX_TEXT_BYTES) return apiError(413, "too_large", "The file may be at most 1 MiB.");
@@ -35,7 +34,7 @@ export const POST = apiRoute({ body: null, auth: true }, async ({ req, viewer })
   } else {
     return apiError(415, "unsupported_media_type", "Send JSON `{ format, text }`, or (with a bearer token) the file as text/plain.");
   }
-  const { set, report } = await importSet(actorForViewer(viewer!), input);
+  const { set, report } = await importSet(actor, input);
   return Response.json({ set, report }, { status: 201, headers: { "Cache-Control": "private, no-store" } });
 });
 
