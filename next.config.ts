@@ -15,7 +15,12 @@ const nextConfig: NextConfig = {
   // Keep PGlite's wasm/data files out of .next/static (where anyone could download them) and native addons unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // A set's share link and its landing page send no referrer: the token must not leak to any other site.
+      { source: "/s", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/s/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -11,11 +11,12 @@ export type LabRunSummary = {
   id: string;
   createdAt: string;
   preset: string | null;
-  /** The run's settings and final numbers as stored (shown as they are; the replay link re-runs them). */
+  /** The run's settings and numbers as stored (shown as they are; `replayHref` opens the lab with the same settings). */
   settings: Record<string, unknown>;
-  metrics: Record<string, unknown>;
-  prediction: string | null;
+  results: unknown;
+  prediction: unknown;
   calibration: number | null;
+  replayHref: string | null;
 };
 
 export type ResultsAttempt = {

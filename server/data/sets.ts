@@ -27,6 +27,8 @@ import { aggregateResults, resultsCsv, type LabRunSummary, type ResultsAttempt, 
 import { exportGift, importGift } from "@/lib/sets/gift";
 import { exportSetMarkdown, importSetMarkdown } from "@/lib/sets/markdown-format";
 import type { ConversionReport } from "@/lib/sets/report";
+import { LabSettingsSchema, isLabPresetId } from "@/lib/lab/shared";
+import { labHref } from "@/components/lab/lab-url"; // pure: the lab's own settings → URL
 
 /**
  * Question sets (docs/SETS.md): the owner's side (build, share, results, import/export) and the candidate's
@@ -317,15 +319,20 @@ async function labRunsDuring(rows: AttemptRowForResults[], now: Date): Promise<M
   for (const r of withUser) {
     const end = (r.submittedAt ?? now).getTime();
     const mine = runs.filter((x) => x.userId === r.userId && x.createdAt >= r.startedAt && x.createdAt.getTime() <= end);
-    out.set(r.id, mine.map((x) => ({
-      id: x.id,
-      createdAt: x.createdAt.toISOString(),
-      preset: x.preset,
-      settings: record(x.settings),
-      metrics: record(x.results),
-      prediction: x.prediction === null ? null : JSON.stringify(x.prediction),
-      calibration: x.calibration,
-    })));
+    out.set(r.id, mine.map((x) => {
+      const settings = LabSettingsSchema.safeParse(x.settings);
+      const preset = isLabPresetId(x.preset) ? x.preset : null;
+      return {
+        id: x.id,
+        createdAt: x.createdAt.toISOString(),
+        preset: x.preset,
+        settings: record(x.settings),
+        results: x.results,
+        prediction: x.prediction,
+        calibration: x.calibration,
+        replayHref: settings.success ? labHref(settings.data, preset) : null,
+      };
+    }));
   }
   return out;
 }
@@ -376,8 +383,9 @@ export type CandidateAttemptState = {
 export type SetLanding = {
   id: string;
   title: string;
-  introHtml: string;
-  openBookHtml: string | null;
+  /** Markdown, rendered only through the sanitising pipeline (components/ui/markdown.tsx). */
+  intro: string;
+  openBookNote: string | null;
   itemCount: number;
   timeLimitMinutes: number | null;
   attemptsAllowed: number;
@@ -437,8 +445,8 @@ export async function getSetLanding(actor: Actor, id: string, now = new Date()):
   return {
     id: set.id,
     title: set.title,
-    introHtml: renderMarkdown(s.intro),
-    openBookHtml: s.openBookNote.trim() ? renderMarkdown(s.openBookNote) : null,
+    intro: s.intro,
+    openBookNote: s.openBookNote.trim() ? s.openBookNote : null,
     itemCount: set.items.length,
     timeLimitMinutes: s.timeLimitMinutes,
     attemptsAllowed: s.attemptsAllowed,

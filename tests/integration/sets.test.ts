@@ -28,6 +28,7 @@ import { resolveCapability, withCapability } from "@/server/permissions/capabili
 import { DEFAULT_SET_SETTINGS, type SetSettings } from "@/lib/schemas/sets";
 import type { QuizItem } from "@/lib/schemas/quiz";
 import { importGift } from "@/lib/sets/gift";
+import { DEFAULT_LAB_SETTINGS } from "@/lib/lab/shared";
 import { HOSTILE } from "@/tests/support/hostile-markdown";
 import { describeEachDatabase } from "./support/databases";
 import { actorOf, createUser, reloadViewer } from "./support/users";
@@ -239,14 +240,17 @@ describeEachDatabase("question sets", () => {
     const t0 = new Date("2031-01-01T10:00:00Z");
     const prisma = await getPrisma();
     const run = (at: string, preset: string | null) =>
-      prisma.labRun.create({ data: { userId: user.id, preset, backend: "cpu", settings: { epochs: 3 }, results: { accuracy: 0.9 }, calibration: 80, createdAt: new Date(at) } });
+      prisma.labRun.create({
+        data: { userId: user.id, preset, backend: "cpu", settings: { ...DEFAULT_LAB_SETTINGS }, results: [{ valAccuracy: 0.9 }], calibration: 80, createdAt: new Date(at) },
+      });
     await run("2031-01-01T09:59:00Z", "before");
     const view = await startSetAttempt(candidate, set.id, {}, { name: null, email: user.email }, t0);
     const during = await run("2031-01-01T10:05:00Z", "cost");
     await submitSetAttempt(candidate, set.id, view.id, {}, new Date("2031-01-01T10:10:00Z"));
     await run("2031-01-01T10:11:00Z", "after");
     const results = await getSetResults(owner, set.id);
-    expect(results.candidates[0]!.labRuns.map((r) => [r.id, r.preset, r.metrics, r.calibration])).toEqual([[during.id, "cost", { accuracy: 0.9 }, 80]]);
+    expect(results.candidates[0]!.labRuns.map((r) => [r.id, r.preset, r.results, r.calibration])).toEqual([[during.id, "cost", [{ valAccuracy: 0.9 }], 80]]);
+    expect(results.candidates[0]!.labRuns[0]!.replayHref).toMatch(/^\/lab\?.*preset=cost/);
   });
 
   it("CSV export neutralises formula cells a candidate typed", async () => {
