@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   lab: async () => (await import("./lab.mjs")).runLabBench,
   "lab-browser": async () => (await import("./lab-browser.mjs")).runLabBrowserBench,
   "lab-page": async () => (await import("./lab-page.mjs")).runLabPageBench,
+  sets: async () => (await import("./sets.mjs")).runSetsBench,
 };
 
 const RESULTS = path.join(import.meta.dirname, "results", "latest.json");
