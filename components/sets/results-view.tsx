@@ -1,13 +1,15 @@
-import type { SetResults } from "@/lib/sets/results";
+import type { CandidateRow, SetResults } from "@/lib/sets/results";
 import { formatScore } from "@/components/quiz/format";
 import { link, muted } from "@/components/ui/styles";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 const duration = (s: number | null) => (s === null ? "–" : `${Math.floor(s / 60)} min ${s % 60} s`);
 const cell = "border-b border-slate-200 px-2 py-1 text-left align-top dark:border-slate-800";
+const MARK: Record<string, string> = { right: "✓", partial: "½", wrong: "✗", "self-graded": "s", none: "·" };
 
 /** Percentages of each item across candidates, then every candidate: score, time, answers next to the key, lab runs. */
-export function ResultsView({ setId, results }: { setId: string; results: SetResults & { title: string } }) {
+export function ResultsView({ setId, results, candidate }: { setId: string; results: SetResults & { title: string }; candidate?: string }) {
+  const chosen = candidate ? results.candidates.find((c) => c.attemptId === candidate) : undefined;
   return (
     <div className="space-y-8">
       <section aria-labelledby="items-h" className="space-y-2">
@@ -47,67 +49,118 @@ export function ResultsView({ setId, results }: { setId: string; results: SetRes
         <h2 id="cands-h" className="text-xl font-semibold">
           Candidates ({results.candidates.length})
         </h2>
-        {results.candidates.length === 0 && <p>Nobody has taken this set yet.</p>}
-        <ul className="space-y-2">
-          {results.candidates.map((c) => (
-            <li key={c.attemptId} className="rounded border border-slate-300 dark:border-slate-700">
-              <details>
-                <summary className="cursor-pointer p-2">
-                  <span className="font-medium">{c.name}</span> {c.email ? `<${c.email}>` : ""} ·{" "}
-                  {c.status === "submitted" ? `${formatScore(c.score ?? 0)} / ${c.max}` : "in progress"} · {duration(c.timeTakenSeconds)} · {c.labRuns.length} lab
-                  run(s)
-                </summary>
-                <div className="space-y-3 p-2">
-                  <table className="w-full text-sm">
-                    <thead>
-                      <tr>
-                        <th scope="col" className={cell}>Item</th>
-                        <th scope="col" className={cell}>Answer</th>
-                        <th scope="col" className={cell}>Key</th>
-                        <th scope="col" className={cell}>Score</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.answers.map((a) => (
-                        <tr key={a.itemId}>
-                          <th scope="row" className={cell}>{a.itemId}</th>
-                          <td className={cell}>{a.answer || <span className={muted}>no answer</span>}</td>
-                          <td className={cell}>{a.key}</td>
-                          <td className={cell}>{a.score === null ? "–" : `${formatScore(a.score)}${a.verdict ? ` (${a.verdict})` : ""}`}</td>
-                        </tr>
+        {results.candidates.length === 0 ? (
+          <p>Nobody has taken this set yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="text-sm">
+              <caption className={`text-left ${muted}`}>Per item: ✓ right, ½ partly right, ✗ wrong, · no answer or not graded yet. Open a candidate for their answers next to the key.</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={cell}>Candidate</th>
+                  <th scope="col" className={cell}>Score</th>
+                  <th scope="col" className={cell}>Time</th>
+                  <th scope="col" className={cell}>Lab runs</th>
+                  {results.items.map((i, n) => (
+                    <th key={i.itemId} scope="col" className={cell} title={i.itemId}>
+                      {n + 1}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {results.candidates.map((c) => {
+                  const byId = new Map(c.answers.map((a) => [a.itemId, a.verdict]));
+                  return (
+                    <tr key={c.attemptId}>
+                      <th scope="row" className={cell}>
+                        <a href={`?candidate=${c.attemptId}#candidate`} className={link}>
+                          {c.name}
+                        </a>{" "}
+                        <span className={muted}>{c.email ?? ""}</span>
+                      </th>
+                      <td className={cell}>{c.status === "submitted" ? `${formatScore(c.score ?? 0)} / ${c.max}` : "in progress"}</td>
+                      <td className={cell}>{duration(c.timeTakenSeconds)}</td>
+                      <td className={cell}>{c.labRuns.length}</td>
+                      {results.items.map((i) => (
+                        <td key={i.itemId} className={cell}>
+                          {MARK[byId.get(i.itemId) ?? "none"]}
+                        </td>
                       ))}
-                    </tbody>
-                  </table>
-                  {c.labRuns.length > 0 && (
-                    <div>
-                      <h3 className="font-semibold">Lab runs while the attempt was open</h3>
-                      <ul className="list-disc pl-6">
-                        {c.labRuns.map((r) => (
-                          <li key={r.id}>
-                            {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·{" "}
-                            <code className="text-xs">{JSON.stringify(r.results).slice(0, 200)}</code>
-                            {r.prediction !== null && <> · prediction <code className="text-xs">{JSON.stringify(r.prediction).slice(0, 120)}</code></>}{" "}
-                            {r.replayHref && (
-                              <a href={r.replayHref} className={link}>
-                                Replay this run
-                              </a>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                </div>
-              </details>
-            </li>
-          ))}
-        </ul>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
+
+      {chosen && <CandidateDetail c={chosen} />}
       <p>
         <a href={`/api/v1/sets/${setId}/results.csv`} className={link}>
           Download CSV
         </a>
       </p>
     </div>
+  );
+}
+
+/** One candidate: the answer to every item next to the key, and the lab runs made while the attempt was open. */
+function CandidateDetail({ c }: { c: CandidateRow }) {
+  return (
+    <section id="candidate" aria-labelledby="candidate-h" className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+      <h2 id="candidate-h" className="text-xl font-semibold">
+        {c.name} {c.email ? `<${c.email}>` : ""}
+      </h2>
+      <p>
+        {c.status === "submitted" ? `Score ${formatScore(c.score ?? 0)} / ${c.max}` : "In progress"} · {duration(c.timeTakenSeconds)} · started{" "}
+        {c.startedAt.replace("T", " ").slice(0, 16)} UTC
+      </p>
+      <table className="w-full text-sm">
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>Item</th>
+            <th scope="col" className={cell}>Answer</th>
+            <th scope="col" className={cell}>Key</th>
+            <th scope="col" className={cell}>Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.answers.map((a) => (
+            <tr key={a.itemId}>
+              <th scope="row" className={cell}>{a.itemId}</th>
+              <td className={cell}>{a.answer || <span className={muted}>no answer</span>}</td>
+              <td className={cell}>{a.key}</td>
+              <td className={cell}>{a.score === null ? "–" : `${formatScore(a.score)}${a.verdict ? ` (${a.verdict})` : ""}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="font-semibold">Lab runs while the attempt was open</h3>
+      {c.labRuns.length === 0 ? (
+        <p className={muted}>None (lab runs are stored for candidates who are signed in).</p>
+      ) : (
+        <ul className="list-disc pl-6">
+          {c.labRuns.map((r) => (
+            <li key={r.id}>
+              {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·{" "}
+              <code className="text-xs">{JSON.stringify(r.results).slice(0, 200)}</code>
+              {r.prediction !== null && (
+                <>
+                  {" "}
+                  · prediction <code className="text-xs">{JSON.stringify(r.prediction).slice(0, 120)}</code>
+                </>
+              )}{" "}
+              {r.replayHref && (
+                <a href={r.replayHref} className={link}>
+                  Replay this run
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

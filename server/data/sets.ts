@@ -19,7 +19,7 @@ import {
   type SetItem,
   type SetSettings,
 } from "@/lib/schemas/sets";
-import { QuizItemSchema } from "@/lib/schemas/quiz";
+import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
 import { createSeed, deadlineFor, presentQuiz, reviewItem, type ItemResult, type PublicQuizItem, type ReviewItem } from "@/lib/quiz";
 import { renderMarkdown } from "@/lib/markdown";
 import { reviewVisibility, setPhase, type ReviewVisibility } from "@/lib/sets/review-policy";
@@ -282,8 +282,16 @@ export async function getSetResults(actor: Actor, id: string, now = new Date()):
     orderBy: { startedAt: "asc" },
   });
   const labRuns = await labRunsDuring(rows, now);
+  // Attempts started on the same version of the set hold equal snapshots: validate each distinct one once.
+  const parsed = new Map<string, QuizItem[]>();
+  const snapshotItems = (json: unknown) => {
+    const key = JSON.stringify(json);
+    let items = parsed.get(key);
+    if (!items) parsed.set(key, (items = SnapshotSchema.parse(json)));
+    return items;
+  };
   const attempts: ResultsAttempt[] = rows.map((r) => {
-    const items = SnapshotSchema.parse(r.itemsSnapshot);
+    const items = snapshotItems(r.itemsSnapshot);
     return {
       attemptId: r.id,
       name: r.setCandidate?.name ?? "(unknown)",

@@ -13,8 +13,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Set results" };
 
-export default async function SetResultsPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ candidate?: string | string[] }> };
+
+export default async function SetResultsPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { candidate } = await searchParams;
   const viewer = await requireViewer({ redirectTo: `/sets/${encodeURIComponent(id)}/results` });
   const results = await getSetResults(actorForViewer(viewer), id).catch((e: unknown) => {
     if (e instanceof DataError && e.code === "not-found") notFound();
@@ -28,7 +31,7 @@ export default async function SetResultsPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <h1 className="text-2xl font-bold">Results: {results.title}</h1>
-      <ResultsView setId={id} results={results} />
+      <ResultsView setId={id} results={results} candidate={typeof candidate === "string" ? candidate : undefined} />
     </div>
   );
 }
