@@ -4,7 +4,10 @@ import { link, muted } from "@/components/ui/styles";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 const duration = (s: number | null) => (s === null ? "–" : `${Math.floor(s / 60)} min ${s % 60} s`);
-const cell = "border-b border-slate-200 px-2 py-1 text-left align-top dark:border-slate-800";
+// Cell styles set once per table (descendant variants): a 300 × 30 matrix would otherwise repeat them 9,000 times.
+const grid =
+  "text-sm [&_td]:border-b [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_td]:text-left [&_td]:align-top dark:[&_td]:border-slate-800 " +
+  "[&_th]:border-b [&_th]:border-slate-200 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_th]:align-top dark:[&_th]:border-slate-800";
 const MARK: Record<string, string> = { right: "✓", partial: "½", wrong: "✗", "self-graded": "s", none: "·" };
 
 /** Percentages of each item across candidates, then every candidate: score, time, answers next to the key, lab runs. */
@@ -17,27 +20,27 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
           Per item
         </h2>
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+          <table className={`w-full ${grid}`}>
             <caption className={`text-left ${muted}`}>Over submitted attempts.</caption>
             <thead>
               <tr>
-                <th scope="col" className={cell}>Item</th>
-                <th scope="col" className={cell}>Key</th>
-                <th scope="col" className={cell}>Right</th>
-                <th scope="col" className={cell}>Most-chosen wrong answer</th>
+                <th scope="col">Item</th>
+                <th scope="col">Key</th>
+                <th scope="col">Right</th>
+                <th scope="col">Most-chosen wrong answer</th>
               </tr>
             </thead>
             <tbody>
               {results.items.map((i, n) => (
                 <tr key={i.itemId}>
-                  <th scope="row" className={cell}>
+                  <th scope="row">
                     {n + 1}. {i.prompt.slice(0, 100)}
                   </th>
-                  <td className={cell}>{i.key}</td>
-                  <td className={cell}>
+                  <td>{i.key}</td>
+                  <td>
                     {pct(i.shareRight)} ({i.right}/{i.attempts})
                   </td>
-                  <td className={cell}>{i.mostChosenWrong ? `${i.mostChosenWrong.answer} (${i.mostChosenWrong.count})` : "–"}</td>
+                  <td>{i.mostChosenWrong ? `${i.mostChosenWrong.answer} (${i.mostChosenWrong.count})` : "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -53,16 +56,16 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
           <p>Nobody has taken this set yet.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="text-sm">
+            <table className={grid}>
               <caption className={`text-left ${muted}`}>Per item: ✓ right, ½ partly right, ✗ wrong, · no answer or not graded yet. Open a candidate for their answers next to the key.</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={cell}>Candidate</th>
-                  <th scope="col" className={cell}>Score</th>
-                  <th scope="col" className={cell}>Time</th>
-                  <th scope="col" className={cell}>Lab runs</th>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Lab runs</th>
                   {results.items.map((i, n) => (
-                    <th key={i.itemId} scope="col" className={cell} title={i.itemId}>
+                    <th key={i.itemId} scope="col" title={i.itemId}>
                       {n + 1}
                     </th>
                   ))}
@@ -73,17 +76,17 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
                   const byId = new Map(c.answers.map((a) => [a.itemId, a.verdict]));
                   return (
                     <tr key={c.attemptId}>
-                      <th scope="row" className={cell}>
+                      <th scope="row">
                         <a href={`?candidate=${c.attemptId}#candidate`} className={link}>
                           {c.name}
                         </a>{" "}
                         <span className={muted}>{c.email ?? ""}</span>
                       </th>
-                      <td className={cell}>{c.status === "submitted" ? `${formatScore(c.score ?? 0)} / ${c.max}` : "in progress"}</td>
-                      <td className={cell}>{duration(c.timeTakenSeconds)}</td>
-                      <td className={cell}>{c.labRuns.length}</td>
+                      <td>{c.status === "submitted" ? `${formatScore(c.score ?? 0)} / ${c.max}` : "in progress"}</td>
+                      <td>{duration(c.timeTakenSeconds)}</td>
+                      <td>{c.labRuns.length}</td>
                       {results.items.map((i) => (
-                        <td key={i.itemId} className={cell}>
+                        <td key={i.itemId}>
                           {MARK[byId.get(i.itemId) ?? "none"]}
                         </td>
                       ))}
@@ -117,22 +120,22 @@ function CandidateDetail({ c }: { c: CandidateRow }) {
         {c.status === "submitted" ? `Score ${formatScore(c.score ?? 0)} / ${c.max}` : "In progress"} · {duration(c.timeTakenSeconds)} · started{" "}
         {c.startedAt.replace("T", " ").slice(0, 16)} UTC
       </p>
-      <table className="w-full text-sm">
+      <table className={`w-full ${grid}`}>
         <thead>
           <tr>
-            <th scope="col" className={cell}>Item</th>
-            <th scope="col" className={cell}>Answer</th>
-            <th scope="col" className={cell}>Key</th>
-            <th scope="col" className={cell}>Score</th>
+            <th scope="col">Item</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Key</th>
+            <th scope="col">Score</th>
           </tr>
         </thead>
         <tbody>
           {c.answers.map((a) => (
             <tr key={a.itemId}>
-              <th scope="row" className={cell}>{a.itemId}</th>
-              <td className={cell}>{a.answer || <span className={muted}>no answer</span>}</td>
-              <td className={cell}>{a.key}</td>
-              <td className={cell}>{a.score === null ? "–" : `${formatScore(a.score)}${a.verdict ? ` (${a.verdict})` : ""}`}</td>
+              <th scope="row">{a.itemId}</th>
+              <td>{a.answer || <span className={muted}>no answer</span>}</td>
+              <td>{a.key}</td>
+              <td>{a.score === null ? "–" : `${formatScore(a.score)}${a.verdict ? ` (${a.verdict})` : ""}`}</td>
             </tr>
           ))}
         </tbody>

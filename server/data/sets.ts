@@ -259,10 +259,11 @@ type AttemptRowForResults = {
   submittedAt: Date | null;
   score: number | null;
   maxScore: number | null;
-  itemsSnapshot: unknown;
+  snapshotKey: string;
   answers: unknown;
   results: unknown;
-  setCandidate: { name: string; email: string | null } | null;
+  name: string | null;
+  email: string | null;
 };
 
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -273,29 +274,37 @@ export async function getSetResults(actor: Actor, id: string, now = new Date()):
   const prisma = await getPrisma();
   const set = await prisma.questionSet.findUnique({ where: { id }, select: { title: true, items: true } });
   if (!set) throw scopeNotFound("set");
-  const rows: AttemptRowForResults[] = await prisma.quizAttempt.findMany({
-    where: { contextType: "set", contextId: id },
-    select: {
-      id: true, userId: true, status: true, startedAt: true, submittedAt: true, score: true, maxScore: true,
-      itemsSnapshot: true, answers: true, results: true, setCandidate: { select: { name: true, email: true } },
-    },
-    orderBy: { startedAt: "asc" },
-  });
+  // Attempts started on the same version of the set hold equal snapshots (each 30-item snapshot is ~12 kB):
+  // rows carry the snapshot's md5, and each distinct snapshot is read and validated once. Of the stored grades
+  // only item, score and verdict are read (not the per-option detail), which the database projects.
+  const raw = await prisma.$queryRaw<AttemptRowForResults[]>`
+    SELECT a.id, a.user_id AS "userId", a.status, a.started_at AS "startedAt", a.submitted_at AS "submittedAt",
+           a.score, a.max_score AS "maxScore", md5(a.items_snapshot::text) AS "snapshotKey", a.answers,
+           (SELECT jsonb_agg(jsonb_build_object('itemId', r->'itemId', 'score', r->'score', 'correct', r->'correct'))
+              FROM jsonb_array_elements(a.results) r) AS results,
+           c.name, c.email
+    FROM quiz_attempts a LEFT JOIN set_candidates c ON c.attempt_id = a.id
+    WHERE a.context_type = 'set' AND a.context_id = ${id}
+    ORDER BY a.started_at ASC, a.id ASC`;
+  const snapshots = await prisma.$queryRaw<{ key: string; items: unknown }[]>`
+    SELECT DISTINCT ON (md5(items_snapshot::text)) md5(items_snapshot::text) AS key, items_snapshot AS items
+    FROM quiz_attempts WHERE context_type = 'set' AND context_id = ${id}`;
+  const parsed = new Map(snapshots.map((x) => [x.key, SnapshotSchema.parse(x.items)]));
+  // Raw rows: normalise the driver's types (timestamps, floats) once.
+  const rows = raw.map((r) => ({
+    ...r,
+    startedAt: new Date(r.startedAt),
+    submittedAt: r.submittedAt === null ? null : new Date(r.submittedAt),
+    score: r.score === null ? null : Number(r.score),
+    maxScore: r.maxScore === null ? null : Number(r.maxScore),
+  }));
   const labRuns = await labRunsDuring(rows, now);
-  // Attempts started on the same version of the set hold equal snapshots: validate each distinct one once.
-  const parsed = new Map<string, QuizItem[]>();
-  const snapshotItems = (json: unknown) => {
-    const key = JSON.stringify(json);
-    let items = parsed.get(key);
-    if (!items) parsed.set(key, (items = SnapshotSchema.parse(json)));
-    return items;
-  };
   const attempts: ResultsAttempt[] = rows.map((r) => {
-    const items = snapshotItems(r.itemsSnapshot);
+    const items = parsed.get(r.snapshotKey) ?? [];
     return {
       attemptId: r.id,
-      name: r.setCandidate?.name ?? "(unknown)",
-      email: r.setCandidate?.email ?? null,
+      name: r.name ?? "(unknown)",
+      email: r.email,
       userId: r.userId,
       status: r.status === "submitted" ? "submitted" : "in_progress",
       startedAt: r.startedAt,
