@@ -162,7 +162,8 @@ function toSummary(r: { id: string; questionSlug: string; mode: string; status: 
 export async function listAttempts(actor: QuizActor, slug?: string): Promise<AttemptSummary[]> {
   const prisma = await getPrisma();
   const rows = await prisma.quizAttempt.findMany({
-    where: { ...ownerWhere(actor), ...(slug ? { questionSlug: slug } : {}) },
+    // Personal practice only: an attempt in a set is listed by the set's module, with what its policy lets the candidate see.
+    where: { ...ownerWhere(actor), contextType: "personal", ...(slug ? { questionSlug: slug } : {}) },
     select: SUMMARY_SELECT,
     orderBy: { startedAt: "desc" },
     take: 100,

@@ -671,3 +671,34 @@ export async function getCandidateReview(actor: Actor, id: string, attemptId: st
   if (!set) throw scopeNotFound("set");
   return candidateReview(row, set.title, SetSettingsSchema.parse(set.settings), now);
 }
+
+export type TakenSetAttempt = {
+  attemptId: string;
+  title: string;
+  status: "in_progress" | "submitted";
+  submittedAt: string | null;
+  /** Only when the set's review policy shows the score now. */
+  score: number | null;
+  maxScore: number | null;
+};
+
+/** The actor's own attempts in sets (their history), each with only what the set's policy lets them see now. */
+export async function listTakenSets(actor: Actor, now = new Date()): Promise<TakenSetAttempt[]> {
+  const owner = ownerOf(actor);
+  if (!owner) return [];
+  const prisma = await getPrisma();
+  const rows = await prisma.quizAttempt.findMany({
+    where: { ...ownerWhere(owner), contextType: "set" },
+    select: { id: true, status: true, submittedAt: true, score: true, maxScore: true, setCandidate: { select: { set: { select: { title: true, settings: true } } } } },
+    orderBy: { startedAt: "desc" },
+    take: 50,
+  });
+  return rows.flatMap((r) => {
+    const set = r.setCandidate?.set;
+    if (!set) return []; // the set was deleted: the attempt stays the candidate's, with nothing to show
+    const status = r.status === "submitted" ? "submitted" : "in_progress";
+    const shown = reviewVisibility(SetSettingsSchema.parse(set.settings), { status }, now).show !== "nothing";
+    return [{ attemptId: r.id, title: set.title, status, submittedAt: r.submittedAt?.toISOString() ?? null,
+      score: shown ? r.score : null, maxScore: shown ? r.maxScore : null }];
+  });
+}

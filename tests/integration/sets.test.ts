@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { getPrisma } from "@/server/db";
 import { submitAttempt } from "@/server/data/attempts";
-import { getAttemptResult } from "@/server/data/attempt-views";
+import { getAttemptResult, listAttempts } from "@/server/data/attempt-views";
 import { DataError } from "@/server/data/errors";
 import {
   createSet,
@@ -16,6 +16,7 @@ import {
   getSetResultsCsv,
   importSet,
   listSets,
+  listTakenSets,
   regenerateShareLink,
   revokeShareLink,
   saveSetAnswers,
@@ -230,6 +231,11 @@ describeEachDatabase("question sets", () => {
     // The signed-in candidate's attempt is in their own history, and their name comes from the account.
     const prisma = await getPrisma();
     expect(await prisma.quizAttempt.count({ where: { userId: user.id, contextType: "set", contextId: account.set.id } })).toBe(1);
+    await submitSetAttempt(asUser, account.set.id, v.id, {}, now);
+    expect(await listTakenSets(actorOf(user), now)).toEqual([
+      { attemptId: v.id, title: "Screen", status: "submitted", submittedAt: now.toISOString(), score: 0, maxScore: 2 },
+    ]);
+    expect((await listAttempts(actorOf(user))).map((a) => a.id)).not.toContain(v.id); // personal history stays personal
     expect((await getSetResults(account.owner, account.set.id, now)).candidates[0]).toMatchObject({ name: "Una User", email: user.email });
   });
 
