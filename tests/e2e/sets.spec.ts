@@ -116,3 +116,16 @@ test("another signed-in user gets a 404 for someone else's set and results", asy
   const api = await other.request.get(`${setUrl.replace("/sets/", "/api/v1/sets/")}/results`);
   expect(api.status()).toBe(404);
 });
+
+test("unknown share tokens: 404 each, then 429 once an address has looked up 30 in a minute", async ({ request }) => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 35; i++) {
+    const token = Array.from({ length: 43 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Math.floor(Math.random() * 64)]).join("");
+    const res = await request.get(`/s/${token}`, { maxRedirects: 0 });
+    statuses.push(res.status());
+    expect(res.headers()["referrer-policy"]).toBe("no-referrer");
+  }
+  expect(statuses.filter((s) => s === 200 || s === 303)).toEqual([]);
+  expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+  expect(statuses.at(-1)).toBe(429);
+});
