@@ -92,15 +92,41 @@ async function measure(flags: Flags) {
     if (c % 3 === 0) {
       userId = `bench-user-${c}`;
       users.push({ id: userId, email: `cand${c}@bench.test`, name: `Candidate ${c}` });
-      for (const [k, at] of [[0, startedAt.getTime() + 60_000], [1, startedAt.getTime() + 120_000], [2, submittedAt.getTime() + 60_000]] as const) {
-        labRuns.push({ id: `bench-run-${c}-${k}`, userId, preset: "cost", backend: "wasm", settings: DEFAULT_LAB_SETTINGS,
-          results: [{ valAccuracy: 0.9, totalMs: 1200 }], calibration: 70, createdAt: new Date(at) });
+      for (const [k, at] of [
+        [0, startedAt.getTime() + 60_000],
+        [1, startedAt.getTime() + 120_000],
+        [2, submittedAt.getTime() + 60_000],
+      ] as const) {
+        labRuns.push({
+          id: `bench-run-${c}-${k}`,
+          userId,
+          preset: "cost",
+          backend: "wasm",
+          settings: DEFAULT_LAB_SETTINGS,
+          results: [{ valAccuracy: 0.9, totalMs: 1200 }],
+          calibration: 70,
+          createdAt: new Date(at),
+        });
       }
     }
     attempts.push({
-      id, userId, guestKeyHash: userId ? null : `bench-guest-${c}`.padEnd(64, "0"), questionSlug: `set:${set.id}`,
-      contextType: "set", contextId: set.id, mode: "full", itemsSnapshot: snapshot, seed: c, shuffle: true,
-      startedAt, status: "submitted", submittedAt, answers, score: grade.score, maxScore: grade.max, results: grade.items,
+      id,
+      userId,
+      guestKeyHash: userId ? null : `bench-guest-${c}`.padEnd(64, "0"),
+      questionSlug: `set:${set.id}`,
+      contextType: "set",
+      contextId: set.id,
+      mode: "full",
+      itemsSnapshot: snapshot,
+      seed: c,
+      shuffle: true,
+      startedAt,
+      status: "submitted",
+      submittedAt,
+      answers,
+      score: grade.score,
+      maxScore: grade.max,
+      results: grade.items,
     });
     candidates.push({ attemptId: id, setId: set.id, name: `Candidate ${c}`, email: `cand${c}@bench.test`, itemOrder: "fixed" });
   }
@@ -150,12 +176,46 @@ const round = (x: number) => Math.round(x * 10) / 10;
 type Item = import("../lib/schemas/quiz.js").QuizItem;
 
 function makeItems(n: number): Item[] {
-  const kinds = ["single", "single", "multiple", "single", "truefalse", "single", "numeric", "multiple", "single", "truefalse", "ordering", "single", "multiple",
-    "numeric", "single", "truefalse", "single", "multiple", "numeric", "single", "truefalse", "single", "multiple", "ordering", "single", "numeric", "truefalse",
-    "multiple", "single", "freetext"] as const;
+  const kinds = [
+    "single",
+    "single",
+    "multiple",
+    "single",
+    "truefalse",
+    "single",
+    "numeric",
+    "multiple",
+    "single",
+    "truefalse",
+    "ordering",
+    "single",
+    "multiple",
+    "numeric",
+    "single",
+    "truefalse",
+    "single",
+    "multiple",
+    "numeric",
+    "single",
+    "truefalse",
+    "single",
+    "multiple",
+    "ordering",
+    "single",
+    "numeric",
+    "truefalse",
+    "multiple",
+    "single",
+    "freetext",
+  ] as const;
   return Array.from({ length: n }, (_, i): Item => {
     const base = { id: `item-${i + 1}`, prompt: `Question ${i + 1}: which statement about **layer freezing** holds?`, keyPoint: 0 };
-    const opt = (k: number, correct: boolean) => ({ id: `o${k}`, text: `Option ${k} of item ${i + 1}`, correct, rationale: `Why option ${k} is ${correct ? "right" : "wrong"}.` });
+    const opt = (k: number, correct: boolean) => ({
+      id: `o${k}`,
+      text: `Option ${k} of item ${i + 1}`,
+      correct,
+      rationale: `Why option ${k} is ${correct ? "right" : "wrong"}.`,
+    });
     switch (kinds[i % kinds.length]!) {
       case "single":
         return { ...base, type: "single", options: [opt(1, true), opt(2, false), opt(3, false), opt(4, false)] };
@@ -166,7 +226,12 @@ function makeItems(n: number): Item[] {
       case "numeric":
         return { ...base, type: "numeric", answer: 42, tolerance: 1, rationale: "Counted." };
       case "ordering":
-        return { ...base, type: "ordering", entries: [1, 2, 3, 4].map((k) => ({ id: `e${k}`, text: `Step ${k}` })), rationale: "In order." };
+        return {
+          ...base,
+          type: "ordering",
+          entries: [1, 2, 3, 4].map((k) => ({ id: `e${k}`, text: `Step ${k}` })),
+          rationale: "In order.",
+        };
       case "freetext":
         return { ...base, type: "freetext", rubric: ["Names the cost", "Names the data"], modelAnswer: "Freezing saves compute." };
     }
@@ -181,7 +246,10 @@ function answerFor(item: Item, random: () => number): unknown {
       return { type: "single", optionId: right ? item.options.find((o) => o.correct)!.id : wrong[Math.floor(random() * wrong.length)]!.id };
     }
     case "multiple":
-      return { type: "multiple", optionIds: right ? item.options.filter((o) => o.correct).map((o) => o.id) : [item.options[0]!.id, item.options[3]!.id] };
+      return {
+        type: "multiple",
+        optionIds: right ? item.options.filter((o) => o.correct).map((o) => o.id) : [item.options[0]!.id, item.options[3]!.id],
+      };
     case "truefalse":
       return { type: "truefalse", value: right ? item.answer : !item.answer };
     case "numeric":

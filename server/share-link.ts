@@ -23,5 +23,8 @@ export async function shareActor({ createGuest }: { createGuest: boolean }): Pro
   const token = (await cookies()).get(SHARE_COOKIE)?.value;
   const capability = isRandomToken(token) ? await resolveCapability(token) : null;
   const base = (await currentActor({ create: createGuest && capability !== null })) ?? anonymousActor();
-  return { actor: withCapability(base, capability?.scope.type === "set" ? capability : null), capability: capability?.scope.type === "set" ? capability : null };
+  return {
+    actor: withCapability(base, capability?.scope.type === "set" ? capability : null),
+    capability: capability?.scope.type === "set" ? capability : null,
+  };
 }

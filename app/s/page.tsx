@@ -41,7 +41,11 @@ export default async function SharedSetPage() {
     const prompts = Object.fromEntries(view.items.map((i) => [i.id, <Markdown key={i.id} markdown={i.prompt} />]));
     const texts = Object.fromEntries(
       view.items
-        .flatMap((i) => (i.type === "single" || i.type === "multiple" ? i.options : i.type === "ordering" ? i.entries : []).map((o) => [i.id, o] as const))
+        .flatMap((i) =>
+          (i.type === "single" || i.type === "multiple" ? i.options : i.type === "ordering" ? i.entries : []).map(
+            (o) => [i.id, o] as const,
+          ),
+        )
         .filter(([, o]) => needsMarkdown(o.text))
         .map(([itemId, o]) => [`${itemId}:${o.id}`, <RichText key={o.id} text={o.text} />]),
     );
@@ -53,7 +57,14 @@ export default async function SharedSetPage() {
             <Markdown markdown={landing.openBookNote} />
           </aside>
         )}
-        <QuizRunner attempt={attempt} prompts={prompts} texts={texts} guest={actor.kind === "guest"} submit={submitSetAttemptAction} doneHref="/s" />
+        <QuizRunner
+          attempt={attempt}
+          prompts={prompts}
+          texts={texts}
+          guest={actor.kind === "guest"}
+          submit={submitSetAttemptAction}
+          doneHref="/s"
+        />
       </div>
     );
   }
@@ -100,4 +111,3 @@ export default async function SharedSetPage() {
     </div>
   );
 }
-

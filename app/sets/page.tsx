@@ -22,7 +22,10 @@ export default async function SetsPage() {
           New set
         </Link>
       </header>
-      <p className={muted}>Build a set from the bank or your own items, share one link with locked settings, and see every candidate&apos;s answers and lab work.</p>
+      <p className={muted}>
+        Build a set from the bank or your own items, share one link with locked settings, and see every candidate&apos;s answers and lab
+        work.
+      </p>
       {sets.length === 0 ? (
         <p>You have no sets yet.</p>
       ) : (

@@ -5,6 +5,7 @@ import { register } from "node:module";
 register(
   "data:text/javascript," +
     encodeURIComponent(
-      `export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
+      "export async function resolve(s, c, next) {" +
+        ' return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }',
     ),
 );

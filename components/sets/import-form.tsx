@@ -38,16 +38,28 @@ export function ImportForm() {
       </label>
       <label className="block space-y-1">
         <span className="block font-medium">Or choose a file</span>
-        <input type="file" accept=".txt,.gift,.md,text/plain,text/markdown" onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? "")} />
+        <input
+          type="file"
+          accept=".txt,.gift,.md,text/plain,text/markdown"
+          onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? "")}
+        />
       </label>
       <button type="submit" className={btnSecondary} disabled={pending || !text.trim()}>
         Import
       </button>
-      {error && <p role="alert" className="text-rose-700 dark:text-rose-300">{error}</p>}
+      {error && (
+        <p role="alert" className="text-rose-700 dark:text-rose-300">
+          {error}
+        </p>
+      )}
       {done && (
         <div role="status" className="space-y-1 text-sm">
           <p>
-            Imported {done.report.converted} question(s): <a className="underline" href={`/sets/${done.id}`}>open the new set</a>.
+            Imported {done.report.converted} question(s):{" "}
+            <a className="underline" href={`/sets/${done.id}`}>
+              open the new set
+            </a>
+            .
           </p>
           {done.report.entries.length > 0 && (
             <ul className="list-disc pl-6">

@@ -6,7 +6,8 @@ const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%
 const duration = (s: number | null) => (s === null ? "–" : `${Math.floor(s / 60)} min ${s % 60} s`);
 // Cell styles set once per table (descendant variants): a 300 × 30 matrix would otherwise repeat them 9,000 times.
 const grid =
-  "text-sm [&_td]:border-b [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_td]:text-left [&_td]:align-top dark:[&_td]:border-slate-800 " +
+  "text-sm [&_td]:border-b [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_td]:text-left [&_td]:align-top " +
+  "dark:[&_td]:border-slate-800 " +
   "[&_th]:border-b [&_th]:border-slate-200 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_th]:align-top dark:[&_th]:border-slate-800";
 const MARK: Record<string, string> = { right: "✓", partial: "½", wrong: "✗", "self-graded": "s", none: "·" };
 
@@ -57,7 +58,10 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
         ) : (
           <div className="overflow-x-auto">
             <table className={grid}>
-              <caption className={`text-left ${muted}`}>Per item: ✓ right, ½ partly right, ✗ wrong, · no answer or not graded yet. Open a candidate for their answers next to the key.</caption>
+              <caption className={`text-left ${muted}`}>
+                Per item: ✓ right, ½ partly right, ✗ wrong, · no answer or not graded yet. Open a candidate for their answers next to the
+                key.
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Candidate</th>
@@ -86,9 +90,7 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
                       <td>{duration(c.timeTakenSeconds)}</td>
                       <td>{c.labRuns.length}</td>
                       {results.items.map((i) => (
-                        <td key={i.itemId}>
-                          {MARK[byId.get(i.itemId) ?? "none"]}
-                        </td>
+                        <td key={i.itemId}>{MARK[byId.get(i.itemId) ?? "none"]}</td>
                       ))}
                     </tr>
                   );
@@ -112,13 +114,17 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
 /** One candidate: the answer to every item next to the key, and the lab runs made while the attempt was open. */
 function CandidateDetail({ c }: { c: CandidateRow }) {
   return (
-    <section id="candidate" aria-labelledby="candidate-h" className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+    <section
+      id="candidate"
+      aria-labelledby="candidate-h"
+      className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+    >
       <h2 id="candidate-h" className="text-xl font-semibold">
         {c.name} {c.email ? `<${c.email}>` : ""}
       </h2>
       <p>
-        {c.status === "submitted" ? `Score ${formatScore(c.score ?? 0)} / ${c.max}` : "In progress"} · {duration(c.timeTakenSeconds)} · started{" "}
-        {c.startedAt.replace("T", " ").slice(0, 16)} UTC
+        {c.status === "submitted" ? `Score ${formatScore(c.score ?? 0)} / ${c.max}` : "In progress"} · {duration(c.timeTakenSeconds)} ·
+        started {c.startedAt.replace("T", " ").slice(0, 16)} UTC
       </p>
       <table className={`w-full ${grid}`}>
         <thead>

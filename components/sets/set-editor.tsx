@@ -9,7 +9,8 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/ui/styles";
 
 const field = "rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
-const EXAMPLE = "## single my-first-item\nWhich option is right?\n\n- [x] This one\n  > Why it is right.\n- [ ] That one\n  > Why it is wrong.";
+const EXAMPLE =
+  "## single my-first-item\nWhich option is right?\n\n- [x] This one\n  > Why it is right.\n- [ ] That one\n  > Why it is wrong.";
 
 /** datetime-local (the owner's clock) ⇄ ISO instants (stored). */
 const toLocal = (iso: string | null) => {
@@ -62,7 +63,12 @@ export function SetEditor({
         if (!setId) router.push(`/sets/${(data as { id: string }).id}`);
         else router.refresh();
       },
-      onFailure: (f) => (f.fieldErrors ? `${f.error} ${Object.entries(f.fieldErrors).map(([k, v]) => `${k}: ${v}`).join("; ")}` : undefined),
+      onFailure: (f) =>
+        f.fieldErrors
+          ? `${f.error} ${Object.entries(f.fieldErrors)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join("; ")}`
+          : undefined,
     });
   }
 
@@ -80,18 +86,38 @@ export function SetEditor({
         {items.length === 0 && <p className={muted}>No items yet: add some from the bank or write them below.</p>}
         <ol className="space-y-2">
           {items.map((s, i) => (
-            <li key={`${s.item.id}-${i}`} className="flex flex-wrap items-center gap-2 rounded border border-slate-300 p-2 dark:border-slate-700">
+            <li
+              key={`${s.item.id}-${i}`}
+              className="flex flex-wrap items-center gap-2 rounded border border-slate-300 p-2 dark:border-slate-700"
+            >
               <span className="font-mono text-sm">{i + 1}.</span>
               <span className="rounded bg-slate-100 px-1 text-sm dark:bg-slate-800">{s.item.type}</span>
               <span className="min-w-0 flex-1 truncate">{s.item.prompt.slice(0, 140)}</span>
               <span className={`text-sm ${muted}`}>{s.origin.kind === "bank" ? `bank: ${s.origin.slug}` : s.origin.kind}</span>
-              <button type="button" className={btnQuiet} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move item ${i + 1} up`}>
+              <button
+                type="button"
+                className={btnQuiet}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Move item ${i + 1} up`}
+              >
                 ↑
               </button>
-              <button type="button" className={btnQuiet} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move item ${i + 1} down`}>
+              <button
+                type="button"
+                className={btnQuiet}
+                disabled={i === items.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`Move item ${i + 1} down`}
+              >
                 ↓
               </button>
-              <button type="button" className={btnQuiet} onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove item ${i + 1}`}>
+              <button
+                type="button"
+                className={btnQuiet}
+                onClick={() => setItems(items.filter((_, j) => j !== i))}
+                aria-label={`Remove item ${i + 1}`}
+              >
                 Remove
               </button>
             </li>
@@ -118,29 +144,45 @@ export function SetEditor({
             Add its quiz items
           </button>
         </div>
-        {fromBank.error && <p role="alert" className="text-rose-700 dark:text-rose-300">{fromBank.error}</p>}
+        {fromBank.error && (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {fromBank.error}
+          </p>
+        )}
 
         <label className="block space-y-1">
           <span className="block font-medium">Write items in Layerwise Markdown</span>
-          <textarea className={`${field} h-48 w-full font-mono text-sm`} value={markdown} onChange={(e) => setMarkdown(e.target.value)} placeholder={EXAMPLE} />
+          <textarea
+            className={`${field} h-48 w-full font-mono text-sm`}
+            value={markdown}
+            onChange={(e) => setMarkdown(e.target.value)}
+            placeholder={EXAMPLE}
+          />
         </label>
         <button
           type="button"
           className={btnSecondary}
           disabled={parse.pending || !markdown.trim()}
           onClick={() =>
-            parse.run({ markdown }, {
-              onSuccess: (r) => {
-                setItems([...items, ...r.items]);
-                setReport(r.report);
-                if (r.report.entries.length === 0) setMarkdown("");
+            parse.run(
+              { markdown },
+              {
+                onSuccess: (r) => {
+                  setItems([...items, ...r.items]);
+                  setReport(r.report);
+                  if (r.report.entries.length === 0) setMarkdown("");
+                },
               },
-            })
+            )
           }
         >
           Add these items
         </button>
-        {parse.error && <p role="alert" className="text-rose-700 dark:text-rose-300">{parse.error}</p>}
+        {parse.error && (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {parse.error}
+          </p>
+        )}
         {report && (
           <div role="status" className="text-sm">
             <p>{report.converted} item(s) added.</p>
@@ -173,7 +215,11 @@ export function SetEditor({
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">After submitting, the candidate sees</span>
-          <select className={field} value={settings.review.show} onChange={(e) => set("review", { ...settings.review, show: e.target.value as SetSettings["review"]["show"] })}>
+          <select
+            className={field}
+            value={settings.review.show}
+            onChange={(e) => set("review", { ...settings.review, show: e.target.value as SetSettings["review"]["show"] })}
+          >
             <option value="none">nothing</option>
             <option value="score">the score only</option>
             <option value="score-rationales">the score, the key and the rationales</option>
@@ -181,22 +227,44 @@ export function SetEditor({
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">From</span>
-          <select className={field} value={settings.review.when} onChange={(e) => set("review", { ...settings.review, when: e.target.value as SetSettings["review"]["when"] })}>
+          <select
+            className={field}
+            value={settings.review.when}
+            onChange={(e) => set("review", { ...settings.review, when: e.target.value as SetSettings["review"]["when"] })}
+          >
             <option value="on-submit">when they submit</option>
             <option value="after-close">after the close date</option>
           </select>
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">Attempts allowed</span>
-          <input className={field} type="number" min={1} max={100} required value={settings.attemptsAllowed} onChange={(e) => set("attemptsAllowed", Number(e.target.value))} />
+          <input
+            className={field}
+            type="number"
+            min={1}
+            max={100}
+            required
+            value={settings.attemptsAllowed}
+            onChange={(e) => set("attemptsAllowed", Number(e.target.value))}
+          />
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">Opens (empty: now)</span>
-          <input className={field} type="datetime-local" value={toLocal(settings.opensAt)} onChange={(e) => set("opensAt", fromLocal(e.target.value))} />
+          <input
+            className={field}
+            type="datetime-local"
+            value={toLocal(settings.opensAt)}
+            onChange={(e) => set("opensAt", fromLocal(e.target.value))}
+          />
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">Closes (empty: never)</span>
-          <input className={field} type="datetime-local" value={toLocal(settings.closesAt)} onChange={(e) => set("closesAt", fromLocal(e.target.value))} />
+          <input
+            className={field}
+            type="datetime-local"
+            value={toLocal(settings.closesAt)}
+            onChange={(e) => set("closesAt", fromLocal(e.target.value))}
+          />
         </label>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={settings.accountRequired} onChange={(e) => set("accountRequired", e.target.checked)} />
@@ -211,11 +279,21 @@ export function SetEditor({
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">Intro (Markdown, shown before the start)</span>
-          <textarea className={`${field} h-24 w-full`} value={settings.intro} onChange={(e) => set("intro", e.target.value)} maxLength={20_000} />
+          <textarea
+            className={`${field} h-24 w-full`}
+            value={settings.intro}
+            onChange={(e) => set("intro", e.target.value)}
+            maxLength={20_000}
+          />
         </label>
         <label className="block space-y-1">
           <span className="block font-medium">Open-book note (Markdown; empty: none)</span>
-          <textarea className={`${field} h-16 w-full`} value={settings.openBookNote} onChange={(e) => set("openBookNote", e.target.value)} maxLength={5_000} />
+          <textarea
+            className={`${field} h-16 w-full`}
+            value={settings.openBookNote}
+            onChange={(e) => set("openBookNote", e.target.value)}
+            maxLength={5_000}
+          />
         </label>
       </fieldset>
 

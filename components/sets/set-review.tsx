@@ -9,7 +9,9 @@ export function SetReview({ review }: { review: CandidateReview }) {
   if (v.show === "nothing") {
     return (
       <section aria-labelledby="review-h" className="space-y-2 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
-        <h2 id="review-h" className="text-xl font-semibold">Submitted</h2>
+        <h2 id="review-h" className="text-xl font-semibold">
+          Submitted
+        </h2>
         <p>Your answers were submitted{review.submittedAt ? ` at ${review.submittedAt.replace("T", " ").slice(0, 16)} UTC` : ""}.</p>
         <p className={muted}>
           {v.reason === "until-close"
@@ -31,7 +33,8 @@ export function SetReview({ review }: { review: CandidateReview }) {
           {review.items.map((item, i) => (
             <li key={item.id} className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
               <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-                Question {i + 1} · {item.result.correct === "right" ? "right" : item.result.correct === "partial" ? "partly right" : item.result.correct}
+                Question {i + 1} ·{" "}
+                {item.result.correct === "right" ? "right" : item.result.correct === "partial" ? "partly right" : item.result.correct}
               </h3>
               <Markdown markdown={item.prompt} />
               {(item.type === "single" || item.type === "multiple") && (
@@ -48,7 +51,11 @@ export function SetReview({ review }: { review: CandidateReview }) {
                   ))}
                 </ul>
               )}
-              {item.type === "truefalse" && <p>Answer: {String(item.answer)}; yours: {item.given === null ? "none" : String(item.given)}</p>}
+              {item.type === "truefalse" && (
+                <p>
+                  Answer: {String(item.answer)}; yours: {item.given === null ? "none" : String(item.given)}
+                </p>
+              )}
               {item.type === "numeric" && (
                 <p>
                   Answer: {item.answer}

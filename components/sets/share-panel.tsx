@@ -19,20 +19,29 @@ export function SharePanel({ setId, link }: { setId: string; link: { createdAt: 
         Share link
       </h2>
       <p className={muted}>
-        {link ? `A link is live (made ${link.createdAt.slice(0, 16).replace("T", " ")} UTC).` : "No live link: candidates cannot open this set."} Making a
-        new link revokes the old one.
+        {link
+          ? `A link is live (made ${link.createdAt.slice(0, 16).replace("T", " ")} UTC).`
+          : "No live link: candidates cannot open this set."}{" "}
+        Making a new link revokes the old one.
       </p>
       <div className="flex flex-wrap gap-3">
         <button
           type="button"
           className={btnPrimary}
           disabled={share.pending}
-          onClick={() => share.run({ id: setId }, { onSuccess: (d) => (setUrl(new URL(d.path, window.location.origin).toString()), router.refresh()) })}
+          onClick={() =>
+            share.run({ id: setId }, { onSuccess: (d) => (setUrl(new URL(d.path, window.location.origin).toString()), router.refresh()) })
+          }
         >
           {link ? "Make a new link" : "Make a share link"}
         </button>
         {link && (
-          <button type="button" className={btnSecondary} disabled={revoke.pending} onClick={() => revoke.run({ id: setId }, { onSuccess: () => (setUrl(""), router.refresh()) })}>
+          <button
+            type="button"
+            className={btnSecondary}
+            disabled={revoke.pending}
+            onClick={() => revoke.run({ id: setId }, { onSuccess: () => (setUrl(""), router.refresh()) })}
+          >
             Revoke the link
           </button>
         )}
@@ -42,7 +51,13 @@ export function SharePanel({ setId, link }: { setId: string; link: { createdAt: 
           <p className="font-medium">Copy it now: it is shown only once.</p>
           <label className="block">
             <span className="sr-only">Share link</span>
-            <input readOnly value={url} className="w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:bg-slate-900" onFocus={(e) => e.target.select()} data-testid="share-url" />
+            <input
+              readOnly
+              value={url}
+              className="w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:bg-slate-900"
+              onFocus={(e) => e.target.select()}
+              data-testid="share-url"
+            />
           </label>
         </div>
       )}
@@ -54,7 +69,12 @@ export function SharePanel({ setId, link }: { setId: string; link: { createdAt: 
       <details>
         <summary className="cursor-pointer">Delete this set</summary>
         <p className={muted}>Deletes the set, its link and its results. Candidates keep their own attempts.</p>
-        <button type="button" className={btnSecondary} disabled={remove.pending} onClick={() => remove.run({ id: setId }, { onSuccess: () => router.push("/sets") })}>
+        <button
+          type="button"
+          className={btnSecondary}
+          disabled={remove.pending}
+          onClick={() => remove.run({ id: setId }, { onSuccess: () => router.push("/sets") })}
+        >
           Delete the set
         </button>
       </details>

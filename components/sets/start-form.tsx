@@ -28,7 +28,15 @@ export function SetStartForm({ guest, resume }: { guest: boolean; resume: boolea
           </label>
           <label className="block space-y-1">
             <span className="block font-medium">Your email</span>
-            <input className={input} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={320} autoComplete="email" />
+            <input
+              className={input}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              maxLength={320}
+              autoComplete="email"
+            />
           </label>
         </>
       )}

@@ -50,15 +50,25 @@ export const GiftExtrasSchema = z.strictObject({
     .strictObject({
       list: z.boolean(),
       key: z.number().int().min(0),
-      answers: z.array(z.strictObject({ isCorrect: z.boolean(), weight: z.number().nullable(), number: GiftNumberSchema,
-        feedback: giftText.nullable() })),
+      answers: z.array(
+        z.strictObject({ isCorrect: z.boolean(), weight: z.number().nullable(), number: GiftNumberSchema, feedback: giftText.nullable() }),
+      ),
       /** Moodle's `~#feedback`: feedback for any other answer. */
       otherFeedback: z.string().nullable(),
     })
     .optional(),
   /** Short answer (imported as a free-text item): the accepted answers as written. */
-  short: z.array(z.strictObject({ text: z.string(), isCorrect: z.boolean(), weight: z.number().nullable(), format: giftFormat,
-    feedback: giftText.nullable() })).optional(),
+  short: z
+    .array(
+      z.strictObject({
+        text: z.string(),
+        isCorrect: z.boolean(),
+        weight: z.number().nullable(),
+        format: giftFormat,
+        feedback: giftText.nullable(),
+      }),
+    )
+    .optional(),
 });
 export type GiftExtras = z.infer<typeof GiftExtrasSchema>;
 
@@ -94,7 +104,12 @@ export const REVIEW_WHENS = ["on-submit", "after-close"] as const;
 export const SetSettingsSchema = z
   .strictObject({
     /** Minutes; null = untimed. */
-    timeLimitMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+    timeLimitMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .nullable(),
     review: z.strictObject({ show: z.enum(REVIEW_SHOWS), when: z.enum(REVIEW_WHENS) }),
     attemptsAllowed: z.number().int().min(1).max(100),
     opensAt: z.iso.datetime({ offset: true }).nullable(),

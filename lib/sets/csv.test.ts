@@ -11,12 +11,12 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (c === ",") (row.push(field), (field = ""));
+    else if (c === "\r" && text[i + 1] === "\n") (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     else field += c;
   }
   return rows;
@@ -28,7 +28,8 @@ describe("CSV", () => {
   });
 
   it("neutralises cells that a spreadsheet would run as a formula", () => {
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutralise(`${start}HYPERLINK("http://evil")`)).toBe(`'${start}HYPERLINK("http://evil")`);
+    for (const start of ["=", "+", "-", "@", "\t", "\r"])
+      expect(neutralise(`${start}HYPERLINK("http://evil")`)).toBe(`'${start}HYPERLINK("http://evil")`);
     expect(csvField('=HYPERLINK("http://evil.test","x")')).toBe('"\'=HYPERLINK(""http://evil.test"",""x"")"');
     expect(csvField("-2+3")).toBe("'-2+3");
     expect(csvField(-2)).toBe("-2");
@@ -37,11 +38,14 @@ describe("CSV", () => {
 
   it("any text reads back as itself (after the neutralising quote) and never starts a formula", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const back = readCsv(toCsv(rows));
-        expect(back).toEqual(rows.map((r) => r.map(neutralise)));
-        for (const r of back) for (const f of r) expect(/^[=+\-@\t\r]/.test(f)).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const back = readCsv(toCsv(rows));
+          expect(back).toEqual(rows.map((r) => r.map(neutralise)));
+          for (const r of back) for (const f of r) expect(/^[=+\-@\t\r]/.test(f)).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

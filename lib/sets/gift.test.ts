@@ -9,7 +9,10 @@ const EXAMPLES = fixture("moodle-examples.gift.txt");
 const MOODLE_TEST = fixture("moodle-test-fixture.gift.txt");
 
 describe("GIFT round trip on Moodle's own files", () => {
-  for (const [name, source] of [["examples.txt", EXAMPLES], ["questions.gift.txt", MOODLE_TEST]] as const) {
+  for (const [name, source] of [
+    ["examples.txt", EXAMPLES],
+    ["questions.gift.txt", MOODLE_TEST],
+  ] as const) {
     it(`${name}: import → export → import gives the same questions`, () => {
       const first = importGift(source);
       const exported = exportGift(first.items);
@@ -48,7 +51,9 @@ describe("GIFT round trip on Moodle's own files", () => {
   it("the export parses with gift-pegjs to the same trees as the original (apart from the lifted numeric feedback)", () => {
     const blocks = (text: string) => text.split(/\n\s*\n/).filter((b) => b.split("\n").some((l) => l.trim() && !l.trim().startsWith("//")));
     const supported = (t: ReturnType<typeof parse>[number]) => !["Matching", "Essay"].includes(t.type);
-    const original = blocks(EXAMPLES).flatMap((b) => parse(`${b}\n`)).filter(supported);
+    const original = blocks(EXAMPLES)
+      .flatMap((b) => parse(`${b}\n`))
+      .filter(supported);
     expect(blocks(exportGift(importGift(EXAMPLES).items).text).flatMap((b) => parse(`${b}\n`))).toEqual(original);
   });
 });
@@ -83,7 +88,9 @@ describe("GIFT import: what each construct becomes", () => {
   it("partial credit in a single-response question is kept and reported as graded wrong", () => {
     const s = one("Q{~wrong#x ~%50%half#y =full#z}");
     expect(s.item.type).toBe("single");
-    expect(s.report.entries.map((e) => e.message)).toContain("partial-credit answers are kept for export but Layerwise grades them as wrong");
+    expect(s.report.entries.map((e) => e.message)).toContain(
+      "partial-credit answers are kept for export but Layerwise grades them as wrong",
+    );
   });
 
   it("true/false: the rationale is the feedback for the right answer, both kept", () => {
@@ -138,15 +145,27 @@ describe("GIFT export of a set's own items", () => {
 
   it("writes [markdown] with rationales as feedback and reads back as the same items", () => {
     const items: SetItem[] = [
-      own({ id: "s", type: "single", prompt: "Pick **one**: a {b} c", keyPoint: 0, options: [
-        { id: "a", text: "one = 1", correct: true, rationale: "Because # one." },
-        { id: "b", text: "two", correct: false, rationale: "Not two." },
-      ] }),
-      own({ id: "m", type: "multiple", prompt: "Pick two", keyPoint: 0, options: [
-        { id: "a", text: "x", correct: true, rationale: "x is" },
-        { id: "b", text: "y", correct: true, rationale: "y is" },
-        { id: "c", text: "z", correct: false, rationale: "z is not" },
-      ] }),
+      own({
+        id: "s",
+        type: "single",
+        prompt: "Pick **one**: a {b} c",
+        keyPoint: 0,
+        options: [
+          { id: "a", text: "one = 1", correct: true, rationale: "Because # one." },
+          { id: "b", text: "two", correct: false, rationale: "Not two." },
+        ],
+      }),
+      own({
+        id: "m",
+        type: "multiple",
+        prompt: "Pick two",
+        keyPoint: 0,
+        options: [
+          { id: "a", text: "x", correct: true, rationale: "x is" },
+          { id: "b", text: "y", correct: true, rationale: "y is" },
+          { id: "c", text: "z", correct: false, rationale: "z is not" },
+        ],
+      }),
       own({ id: "t", type: "truefalse", prompt: "True?\n\nSecond paragraph.", keyPoint: 0, answer: true, rationale: "It is." }),
       own({ id: "n", type: "numeric", prompt: "How many?", keyPoint: 0, answer: 2.5, tolerance: 0.1, rationale: "Count." }),
     ];
@@ -160,9 +179,18 @@ describe("GIFT export of a set's own items", () => {
 
   it("lists ordering and free-text items as not exportable", () => {
     const out = exportGift([
-      own({ id: "o", type: "ordering", prompt: "Order", keyPoint: 0, rationale: "r", entries: [
-        { id: "a", text: "1" }, { id: "b", text: "2" }, { id: "c", text: "3" },
-      ] }),
+      own({
+        id: "o",
+        type: "ordering",
+        prompt: "Order",
+        keyPoint: 0,
+        rationale: "r",
+        entries: [
+          { id: "a", text: "1" },
+          { id: "b", text: "2" },
+          { id: "c", text: "3" },
+        ],
+      }),
     ]);
     expect(out.text).toBe("");
     expect(out.report.entries).toEqual([{ line: 1, title: null, kind: "skipped", message: "ordering items have no GIFT form" }]);

@@ -21,7 +21,10 @@ type Block = { line: number; text: string };
 
 /** Questions are separated by blank lines; blocks of comments only are not questions. */
 function splitBlocks(source: string): Block[] {
-  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const blocks: Block[] = [];
   let current: string[] = [];
   let first = 0;
@@ -138,13 +141,21 @@ function convert(q: GIFTQuestion, id: string, otherFeedback: string | null): Con
     if (rubric.length < 2) rubric.push("Matches an accepted answer word for word (case does not matter)");
     item = { ...base, type: "freetext", rubric, modelAnswer: full.text.text };
     changes.push("short answer imported as a free-text item: candidates self-grade against the accepted answers");
-    extras.short = q.choices.map((c) => ({ text: c.text.text, isCorrect: c.isCorrect, weight: c.weight, format: c.text.format,
-      feedback: fmt(c.feedback) }));
+    extras.short = q.choices.map((c) => ({
+      text: c.text.text,
+      isCorrect: c.isCorrect,
+      weight: c.weight,
+      format: c.text.format,
+      feedback: fmt(c.feedback),
+    }));
   }
   const parsed = SetItemSchema.safeParse({ item, origin: { kind: "import", format: "gift" }, gift: extras });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `${q.type === "MC" ? "choice" : q.type.toLowerCase()}: ${issue?.path.slice(1).join(".")} ${issue?.message}` };
+    return {
+      ok: false,
+      message: `${q.type === "MC" ? "choice" : q.type.toLowerCase()}: ${issue?.path.slice(1).join(".")} ${issue?.message}`,
+    };
   }
   return { ok: true, item: parsed.data, changes };
 }
@@ -194,7 +205,12 @@ export function importGift(source: string): GiftImport {
       const loc = (e as { location?: { start?: { line?: number } } }).location?.start?.line ?? 1;
       const offset = block.text.split("\n").findIndex((l) => !l.trim().startsWith("//"));
       const last = block.line - offset + block.text.split("\n").length - 1;
-      entries.push({ line: Math.min(last, block.line + loc - 1 - offset), title, kind: "skipped", message: `not valid GIFT: ${(e as Error).message}` });
+      entries.push({
+        line: Math.min(last, block.line + loc - 1 - offset),
+        title,
+        kind: "skipped",
+        message: `not valid GIFT: ${(e as Error).message}`,
+      });
       continue;
     }
     for (const q of questions) {

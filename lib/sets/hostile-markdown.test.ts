@@ -7,7 +7,6 @@ import { importGift } from "./gift";
 import type { QuizItem } from "@/lib/schemas/quiz";
 import { HOSTILE } from "@/tests/support/hostile-markdown";
 
-
 /**
  * What in rendered HTML could run or navigate somewhere unsafe, read from the DOM (text that merely says
  * "javascript:" is inert): active elements, event-handler or srcdoc attributes, URL attributes with a scheme
@@ -45,8 +44,10 @@ function texts(item: QuizItem): string[] {
 
 describe("hostile Markdown in custom set items renders inert", () => {
   it("each corpus entry, imported as prompt, option and rationale", () => {
-    const md = HOSTILE.map((h, i) =>
-      `## single hostile-${i}\n${h}\n\n- [x] ${h.replace(/\n/g, " ")}\n  > ${h.replace(/\n/g, " ")}\n- [ ] ok\n  > ${h.replace(/\n/g, " ")}`,
+    const md = HOSTILE.map(
+      (h, i) =>
+        `## single hostile-${i}\n${h}\n\n- [x] ${h.replace(/\n/g, " ")}\n  > ${h.replace(/\n/g, " ")}\n` +
+        `- [ ] ok\n  > ${h.replace(/\n/g, " ")}`,
     ).join("\n\n");
     const r = importSetMarkdown(md);
     expect(r.report.entries).toEqual([]);
@@ -62,9 +63,16 @@ describe("hostile Markdown in custom set items renders inert", () => {
   });
 
   it("fuzz: arbitrary compositions of the corpus and Markdown syntax stay inert", () => {
-    const piece = fc.oneof(fc.constantFrom(...HOSTILE), fc.constantFrom("[", "](", ")", "<", ">", "\"", "&#58;", "\n\n", "**", "`", "javascript"), fc.string());
-    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
-      expect(activeParts(renderMarkdown(parts.join("")))).toEqual([]);
-    }), { numRuns: 1000 });
+    const piece = fc.oneof(
+      fc.constantFrom(...HOSTILE),
+      fc.constantFrom("[", "](", ")", "<", ">", '"', "&#58;", "\n\n", "**", "`", "javascript"),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        expect(activeParts(renderMarkdown(parts.join("")))).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

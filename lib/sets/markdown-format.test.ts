@@ -66,7 +66,11 @@ describe("Layerwise Markdown", () => {
     expect(r.title).toBe("Transfer learning screen");
     expect(r.items.map((i) => i.item.type)).toEqual(["single", "multiple", "truefalse", "numeric", "ordering", "freetext"]);
     expect(r.items[0]!.item).toEqual({
-      id: "why-freeze", type: "single", prompt: "Why freeze the **base**?", keyPoint: 1, labPreset: "cost",
+      id: "why-freeze",
+      type: "single",
+      prompt: "Why freeze the **base**?",
+      keyPoint: 1,
+      labPreset: "cost",
       options: [
         { id: "a", text: "It is cheaper", correct: true, rationale: "Fewer gradients to compute." },
         { id: "b", text: "It is more accurate", correct: false, rationale: "Not in general." },
@@ -86,15 +90,24 @@ describe("Layerwise Markdown", () => {
   });
 
   it("reports invalid sections with their line, keeps the valid ones", () => {
-    const r = importSetMarkdown(`## single a\nQ\n\n- [x] one\n  > r\n- [x] two\n  > r\n\n## truefalse b\nQ\n\nAnswer: maybe\n\n## numeric c\nQ\nAnswer: 3\n> ok\n\n## truefalse c\nQ\nAnswer: true\n> r\n`);
+    const r = importSetMarkdown(
+      "## single a\nQ\n\n- [x] one\n  > r\n- [x] two\n  > r\n\n## truefalse b\nQ\n\nAnswer: maybe\n\n" +
+        "## numeric c\nQ\nAnswer: 3\n> ok\n\n## truefalse c\nQ\nAnswer: true\n> r\n",
+    );
     expect(r.items.map((i) => i.item.id)).toEqual(["c"]);
-    expect(r.report.entries.map((e) => [e.line, e.title])).toEqual([[1, "a"], [12, "b"], [19, "c"]]);
+    expect(r.report.entries.map((e) => [e.line, e.title])).toEqual([
+      [1, "a"],
+      [12, "b"],
+      [19, "c"],
+    ]);
     expect(r.report.entries[0]!.message).toMatch(/exactly one correct/);
   });
 
   it("prompts that look like answer lines survive a round trip (Markdown escapes)", () => {
     const item: QuizItem = {
-      id: "tricky", type: "single", keyPoint: 0,
+      id: "tricky",
+      type: "single",
+      keyPoint: 0,
       prompt: "- [x] not an option\n1. not an entry\nAnswer: not an answer\n## single not-a-heading\nKey point: 9",
       options: [
         { id: "a", text: "x", correct: true, rationale: "multi\n\nparagraph" },
@@ -107,14 +120,23 @@ describe("Layerwise Markdown", () => {
   });
 
   it("round-trips arbitrary valid single items (property)", () => {
-    const line = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.replace(/[\r\n{}]/g, "x").trim()).filter((s) => s.length > 0);
+    const line = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .map((s) => s.replace(/[\r\n{}]/g, "x").trim())
+      .filter((s) => s.length > 0);
     const prompt = fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.join("\n"));
     fc.assert(
       fc.property(prompt, line, line, line, line, (p, t1, t2, r1, r2) => {
-        const item: QuizItem = { id: "p", type: "single", keyPoint: 0, prompt: p, options: [
-          { id: "a", text: t1, correct: true, rationale: r1 },
-          { id: "b", text: t2, correct: false, rationale: r2 },
-        ] };
+        const item: QuizItem = {
+          id: "p",
+          type: "single",
+          keyPoint: 0,
+          prompt: p,
+          options: [
+            { id: "a", text: t1, correct: true, rationale: r1 },
+            { id: "b", text: t2, correct: false, rationale: r2 },
+          ],
+        };
         const set: SetItem = { item, origin: { kind: "custom" } };
         const back = importSetMarkdown(exportSetMarkdown(null, [set]));
         if (back.items.length === 1) expect(back.items[0]!.item).toEqual(item);

@@ -53,7 +53,10 @@ const defaultId = (prefix: string, i: number) => (prefix === "" ? String.fromCha
 type Section = { type: QuizItemType; id: string; line: number; lines: string[] };
 
 function sections(source: string): { title: string | null; sections: Section[] } {
-  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const out: Section[] = [];
   let title: string | null = null;
   lines.forEach((line, i) => {
@@ -96,11 +99,7 @@ function parseSection(s: Section): { item: unknown } | { error: string; line: nu
   }
   const promptStart = i;
   while (i < lines.length && !STARTS[s.type].test(lines[i]!)) i++;
-  const prompt = lines
-    .slice(promptStart, i)
-    .map(unprotectLine)
-    .join("\n")
-    .trim();
+  const prompt = lines.slice(promptStart, i).map(unprotectLine).join("\n").trim();
   if (i >= lines.length) return { error: `no answer part for a ${s.type} item`, line: s.line };
   const at = (k: number) => s.line + 1 + k;
   const base = { id: s.id, prompt, keyPoint, ...(labPreset !== undefined ? { labPreset } : {}) };
@@ -211,14 +210,20 @@ function writeItem(item: QuizItem): string {
     case "single":
     case "multiple":
       item.options.forEach((o, i) => {
-        body.push(`- [${o.correct ? "x" : " "}] ${o.text.replace(/\n+/g, " ")}${idSuffix(o.id, defaultId("", i))}`, quote(o.rationale, "  "));
+        body.push(
+          `- [${o.correct ? "x" : " "}] ${o.text.replace(/\n+/g, " ")}${idSuffix(o.id, defaultId("", i))}`,
+          quote(o.rationale, "  "),
+        );
       });
       break;
     case "truefalse":
       body.push(`Answer: ${item.answer}`, quote(item.rationale));
       break;
     case "numeric":
-      body.push(`Answer: ${item.answer}${item.tolerance ? ` ± ${item.tolerance}` : ""}${item.unit ? ` ${item.unit}` : ""}`, quote(item.rationale));
+      body.push(
+        `Answer: ${item.answer}${item.tolerance ? ` ± ${item.tolerance}` : ""}${item.unit ? ` ${item.unit}` : ""}`,
+        quote(item.rationale),
+      );
       break;
     case "ordering":
       item.entries.forEach((e, i) => body.push(`${i + 1}. ${e.text.replace(/\n+/g, " ")}${idSuffix(e.id, defaultId("e", i))}`));

@@ -4,11 +4,17 @@ import type { QuizItem } from "@/lib/schemas/quiz";
 import { aggregateResults, resultsCsv, type ResultsAttempt } from "./results";
 
 const ITEMS: QuizItem[] = [
-  { id: "s", type: "single", prompt: "One?", keyPoint: 0, options: [
-    { id: "a", text: "right", correct: true, rationale: "r" },
-    { id: "b", text: "wrong-b", correct: false, rationale: "r" },
-    { id: "c", text: "wrong-c", correct: false, rationale: "r" },
-  ] },
+  {
+    id: "s",
+    type: "single",
+    prompt: "One?",
+    keyPoint: 0,
+    options: [
+      { id: "a", text: "right", correct: true, rationale: "r" },
+      { id: "b", text: "wrong-b", correct: false, rationale: "r" },
+      { id: "c", text: "wrong-c", correct: false, rationale: "r" },
+    ],
+  },
   { id: "n", type: "numeric", prompt: "Num?", keyPoint: 0, answer: 10, tolerance: 1, unit: "kg", rationale: "r" },
   { id: "t", type: "truefalse", prompt: "TF?", keyPoint: 0, answer: true, rationale: "r" },
 ];
@@ -17,11 +23,19 @@ function attempt(name: string, answers: Record<string, unknown>, submitted = tru
   const grade = gradeAttempt(ITEMS, answers);
   const startedAt = new Date("2026-12-01T10:00:00Z");
   return {
-    attemptId: `att-${name}`, name, email: `${name}@example.test`, userId: null,
-    status: submitted ? "submitted" : "in_progress", startedAt,
+    attemptId: `att-${name}`,
+    name,
+    email: `${name}@example.test`,
+    userId: null,
+    status: submitted ? "submitted" : "in_progress",
+    startedAt,
     submittedAt: submitted ? new Date(startedAt.getTime() + 95_000) : null,
-    score: submitted ? grade.score : null, max: grade.max, items: ITEMS, answers,
-    results: submitted ? grade.items : null, labRuns: [],
+    score: submitted ? grade.score : null,
+    max: grade.max,
+    items: ITEMS,
+    answers,
+    results: submitted ? grade.items : null,
+    labRuns: [],
   };
 }
 
@@ -61,7 +75,10 @@ describe("results aggregation", () => {
     const evil = attempt('=HYPERLINK("http://evil.test")', { s: { type: "single", optionId: "a" } });
     const csv = resultsCsv(aggregateResults(ITEMS, [evil]));
     const [header, row] = csv.split("\r\n");
-    expect(header).toBe("name,email,status,score,max,time_taken_seconds,started_at,submitted_at,lab_runs,s answer,s score,s key,n answer,n score,n key,t answer,t score,t key");
+    expect(header).toBe(
+      "name,email,status,score,max,time_taken_seconds,started_at,submitted_at,lab_runs," +
+        "s answer,s score,s key,n answer,n score,n key,t answer,t score,t key",
+    );
     expect(row!.startsWith('"\'=HYPERLINK(""http://evil.test"")",')).toBe(true);
   });
 });

@@ -83,7 +83,10 @@ export function keyText(item: QuizItem): string {
   switch (item.type) {
     case "single":
     case "multiple":
-      return item.options.filter((o) => o.correct).map((o) => o.text).join("; ");
+      return item.options
+        .filter((o) => o.correct)
+        .map((o) => o.text)
+        .join("; ");
     case "truefalse":
       return String(item.answer);
     case "numeric":

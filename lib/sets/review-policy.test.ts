@@ -32,7 +32,9 @@ describe("review policy × phase", () => {
 
   it("says when an after-close review opens", () => {
     expect(reviewVisibility({ review: { show: "score", when: "after-close" }, closesAt: CLOSE }, { status: "submitted" }, before)).toEqual({
-      show: "nothing", reason: "until-close", availableAt: CLOSE,
+      show: "nothing",
+      reason: "until-close",
+      availableAt: CLOSE,
     });
   });
 

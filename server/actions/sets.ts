@@ -30,7 +30,9 @@ import { SubmitAttemptSchema } from "@/lib/schemas/attempt";
 /** Owner side: each call reloads the viewer's memberships (authedAction), and the data layer authorises. */
 export const createSetAction = authedAction(CreateSetSchema, (input, viewer) => createSet(actorForViewer(viewer), input));
 
-export const updateSetAction = authedAction(UpdateSetSchema.extend({ id: IdSchema }), ({ id, ...input }, viewer) => updateSet(actorForViewer(viewer), id, input));
+export const updateSetAction = authedAction(UpdateSetSchema.extend({ id: IdSchema }), ({ id, ...input }, viewer) =>
+  updateSet(actorForViewer(viewer), id, input),
+);
 
 export const deleteSetAction = authedAction(z.object({ id: IdSchema }), async ({ id }, viewer) => {
   await deleteSet(actorForViewer(viewer), id);
@@ -38,9 +40,13 @@ export const deleteSetAction = authedAction(z.object({ id: IdSchema }), async ({
 });
 
 /** Returns the share path once; the page shows it with its origin. */
-export const shareLinkAction = authedAction(z.object({ id: IdSchema }), ({ id }, viewer) => regenerateShareLink(actorForViewer(viewer), id));
+export const shareLinkAction = authedAction(z.object({ id: IdSchema }), ({ id }, viewer) =>
+  regenerateShareLink(actorForViewer(viewer), id),
+);
 
-export const revokeShareLinkAction = authedAction(z.object({ id: IdSchema }), ({ id }, viewer) => revokeShareLink(actorForViewer(viewer), id));
+export const revokeShareLinkAction = authedAction(z.object({ id: IdSchema }), ({ id }, viewer) =>
+  revokeShareLink(actorForViewer(viewer), id),
+);
 
 export const importSetAction = authedAction(ImportSetSchema, (input, viewer) => importSet(actorForViewer(viewer), input));
 
@@ -54,7 +60,9 @@ export const parseItemsAction = authedAction(z.object({ markdown: z.string().max
 export const bankItemsAction = authedAction(z.object({ slug: SlugSchema }), async ({ slug }) => {
   const items = getQuizItemsWithKey(slug);
   if (!items) throw new DataError(`There is no question "${slug}" in the bank.`);
-  return items.map((item): SetItem => ({ item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) }, origin: { kind: "bank", slug, itemId: item.id } }));
+  return items.map(
+    (item): SetItem => ({ item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) }, origin: { kind: "bank", slug, itemId: item.id } }),
+  );
 });
 
 /** Candidate side: the set is the share cookie's, never one the client names. */
@@ -81,4 +89,3 @@ export const submitSetAttemptAction = actorAction(SubmitAttemptSchema.extend({ a
   const review = await submitSetAttempt(actor, setId, attemptId, input);
   return { attemptId: review.attemptId };
 });
-

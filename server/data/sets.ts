@@ -86,7 +86,10 @@ function resolveItems(inputs: readonly ItemInput[]): SetItem[] {
       const picked = input.itemId ? items.filter((i) => i.id === input.itemId) : items;
       if (!picked.length) throw new DataError(`The question "${input.slug}" has no quiz item "${input.itemId}".`);
       for (const item of picked) {
-        out.push({ item: { ...item, id: uniqueId(`${input.slug}-${item.id}`.slice(0, 90)) }, origin: { kind: "bank", slug: input.slug, itemId: item.id } });
+        out.push({
+          item: { ...item, id: uniqueId(`${input.slug}-${item.id}`.slice(0, 90)) },
+          origin: { kind: "bank", slug: input.slug, itemId: item.id },
+        });
       }
     } else if ("from" in input) {
       out.push({ item: { ...input.item, id: uniqueId(input.item.id) }, origin: { kind: "custom" } });
@@ -115,7 +118,15 @@ export type SetDTO = {
   shareLink: { id: string; createdAt: string } | null;
 };
 
-const SET_SELECT = { id: true, title: true, items: true, settings: true, createdAt: true, updatedAt: true, _count: { select: { candidates: true } } } as const;
+const SET_SELECT = {
+  id: true,
+  title: true,
+  items: true,
+  settings: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { candidates: true } },
+} as const;
 type SetRow = Prisma.QuestionSetGetPayload<{ select: typeof SET_SELECT }>;
 
 function parseSet(row: Pick<SetRow, "items" | "settings">): { items: SetItem[]; settings: SetSettings } {
@@ -183,7 +194,12 @@ export async function createSet(actor: Actor, input: z.output<typeof CreateSetSc
   const prisma = await getPrisma();
   const id = await prisma.$transaction(async (tx) => {
     const row = await tx.questionSet.create({
-      data: { title: input.title, items: items as unknown as Prisma.InputJsonValue, settings: settings as Prisma.InputJsonValue, createdById: userId },
+      data: {
+        title: input.title,
+        items: items as unknown as Prisma.InputJsonValue,
+        settings: settings as Prisma.InputJsonValue,
+        createdById: userId,
+      },
       select: { id: true },
     });
     await createScopeOwner(tx, scope(row.id), userId);
@@ -230,7 +246,11 @@ export async function deleteSet(actor: Actor, id: string): Promise<void> {
  * The set's one share link: any earlier link is revoked, a new token (256 random bits, stored as SHA-256)
  * is made and returned once, as a path (`/s/<token>`); the caller adds its origin.
  */
-export async function regenerateShareLink(actor: Actor, id: string, now = new Date()): Promise<{ path: string; linkId: string; createdAt: string }> {
+export async function regenerateShareLink(
+  actor: Actor,
+  id: string,
+  now = new Date(),
+): Promise<{ path: string; linkId: string; createdAt: string }> {
   authorize(actor, scope(id), "set.share");
   await revokeShareLink(actor, id, now);
   const { token, link } = await createCapabilityLink(actor, scope(id), "set-candidate");
@@ -266,7 +286,8 @@ type AttemptRowForResults = {
   email: string | null;
 };
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** Every candidate's attempt with answers next to the key, per-item figures and lab runs made while it was open. */
 export async function getSetResults(actor: Actor, id: string, now = new Date()): Promise<SetResults & { title: string }> {
@@ -339,20 +360,23 @@ async function labRunsDuring(rows: AttemptRowForResults[], now: Date): Promise<M
   for (const r of withUser) {
     const end = (r.submittedAt ?? now).getTime();
     const mine = runs.filter((x) => x.userId === r.userId && x.createdAt >= r.startedAt && x.createdAt.getTime() <= end);
-    out.set(r.id, mine.map((x) => {
-      const settings = LabSettingsSchema.safeParse(x.settings);
-      const preset = isLabPresetId(x.preset) ? x.preset : null;
-      return {
-        id: x.id,
-        createdAt: x.createdAt.toISOString(),
-        preset: x.preset,
-        settings: record(x.settings),
-        results: x.results,
-        prediction: x.prediction,
-        calibration: x.calibration,
-        replayHref: settings.success ? labHref(settings.data, preset) : null,
-      };
-    }));
+    out.set(
+      r.id,
+      mine.map((x) => {
+        const settings = LabSettingsSchema.safeParse(x.settings);
+        const preset = isLabPresetId(x.preset) ? x.preset : null;
+        return {
+          id: x.id,
+          createdAt: x.createdAt.toISOString(),
+          preset: x.preset,
+          settings: record(x.settings),
+          results: x.results,
+          prediction: x.prediction,
+          calibration: x.calibration,
+          replayHref: settings.success ? labHref(settings.data, preset) : null,
+        };
+      }),
+    );
   }
   return out;
 }
@@ -382,7 +406,11 @@ export async function importSet(actor: Actor, input: z.output<typeof ImportSetSc
   return { set, report: parsed.report };
 }
 
-export async function exportSet(actor: Actor, id: string, format: "gift" | "markdown"): Promise<{ text: string; report: ConversionReport | null; title: string }> {
+export async function exportSet(
+  actor: Actor,
+  id: string,
+  format: "gift" | "markdown",
+): Promise<{ text: string; report: ConversionReport | null; title: string }> {
   const set = await getSet(actor, id);
   if (format === "markdown") return { text: exportSetMarkdown(set.title, set.items), report: null, title: set.title };
   const out = exportGift(set.items);
@@ -514,7 +542,10 @@ function attemptView(row: OwnAttemptRow, title: string, now: Date): SetAttemptVi
     setId: row.contextId!,
     title,
     status: row.status === "submitted" ? "submitted" : "in_progress",
-    items: presentQuiz(items, row.seed, { shuffleItems, shuffleOptions: true }).map((i) => ({ ...i, promptHtml: renderMarkdown(i.prompt) })),
+    items: presentQuiz(items, row.seed, { shuffleItems, shuffleOptions: true }).map((i) => ({
+      ...i,
+      promptHtml: renderMarkdown(i.prompt),
+    })),
     answers: record(row.answers),
     answersVersion: row.answersVersion,
     startedAt: row.startedAt.toISOString(),
@@ -543,7 +574,8 @@ export async function startSetAttempt(
   if (open) return attemptView(await loadOwnSetAttempt(owner, id, open.id), set.title, now);
   const blocker = startBlocker(actor, set.settings, attempts, now);
   if (blocker) throw new DataError(blocker, "conflict");
-  const who = owner.kind === "user" ? { name: account?.name || account?.email || "Candidate", email: account?.email ?? null } : input.candidate;
+  const who =
+    owner.kind === "user" ? { name: account?.name || account?.email || "Candidate", email: account?.email ?? null } : input.candidate;
   if (!who) throw new DataError("Give your name and email to start.");
   const s = set.settings;
   const limitMs = s.timeLimitMinutes ? s.timeLimitMinutes * 60_000 : null;
@@ -600,7 +632,13 @@ export async function getSetAttempt(actor: Actor, id: string, attemptId: string,
   return attemptView(await loadOwnSetAttempt(owner, id, attemptId), set.title, now);
 }
 
-export async function saveSetAnswers(actor: Actor, id: string, attemptId: string, input: z.output<typeof SaveAnswersSchema>, now = new Date()) {
+export async function saveSetAnswers(
+  actor: Actor,
+  id: string,
+  attemptId: string,
+  input: z.output<typeof SaveAnswersSchema>,
+  now = new Date(),
+) {
   await loadSetForCandidate(actor, id);
   const owner = ownerOf(actor);
   if (!owner) throw scopeNotFound("set");
@@ -637,7 +675,10 @@ function candidateReview(row: OwnAttemptRow, title: string, settings: SetSetting
     items: seen.map((shown) => {
       const item = byId.get(shown.id)!;
       const result = results.get(item.id)!;
-      return { ...reviewItem(item, answers[item.id], result, { seen: shown, selfGrade: record(row.selfGrades)[item.id] }), promptHtml: renderMarkdown(item.prompt) };
+      return {
+        ...reviewItem(item, answers[item.id], result, { seen: shown, selfGrade: record(row.selfGrades)[item.id] }),
+        promptHtml: renderMarkdown(item.prompt),
+      };
     }),
   };
 }
@@ -689,7 +730,14 @@ export async function listTakenSets(actor: Actor, now = new Date()): Promise<Tak
   const prisma = await getPrisma();
   const rows = await prisma.quizAttempt.findMany({
     where: { ...ownerWhere(owner), contextType: "set" },
-    select: { id: true, status: true, submittedAt: true, score: true, maxScore: true, setCandidate: { select: { set: { select: { title: true, settings: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      submittedAt: true,
+      score: true,
+      maxScore: true,
+      setCandidate: { select: { set: { select: { title: true, settings: true } } } },
+    },
     orderBy: { startedAt: "desc" },
     take: 50,
   });
@@ -698,7 +746,15 @@ export async function listTakenSets(actor: Actor, now = new Date()): Promise<Tak
     if (!set) return []; // the set was deleted: the attempt stays the candidate's, with nothing to show
     const status = r.status === "submitted" ? "submitted" : "in_progress";
     const shown = reviewVisibility(SetSettingsSchema.parse(set.settings), { status }, now).show !== "nothing";
-    return [{ attemptId: r.id, title: set.title, status, submittedAt: r.submittedAt?.toISOString() ?? null,
-      score: shown ? r.score : null, maxScore: shown ? r.maxScore : null }];
+    return [
+      {
+        attemptId: r.id,
+        title: set.title,
+        status,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        score: shown ? r.score : null,
+        maxScore: shown ? r.maxScore : null,
+      },
+    ];
   });
 }

@@ -120,7 +120,10 @@ test("another signed-in user gets a 404 for someone else's set and results", asy
 test("unknown share tokens: 404 each, then 429 once an address has looked up 30 in a minute", async ({ request }) => {
   const statuses: number[] = [];
   for (let i = 0; i < 35; i++) {
-    const token = Array.from({ length: 43 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Math.floor(Math.random() * 64)]).join("");
+    const token = Array.from(
+      { length: 43 },
+      () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Math.floor(Math.random() * 64)],
+    ).join("");
     const res = await request.get(`/s/${token}`, { maxRedirects: 0 });
     statuses.push(res.status());
     expect(res.headers()["referrer-policy"]).toBe("no-referrer");

@@ -16,11 +16,23 @@ import { createUser } from "./support/users";
 const BASE = "http://layerwise.test/api/v1";
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function call(handler: Handler, method: string, path: string, token: string | null, body?: unknown, params: Record<string, string> = {}, type = "application/json") {
+function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  params: Record<string, string> = {},
+  type = "application/json",
+) {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = type;
-  const init: RequestInit = { method, headers, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}) };
+  const init: RequestInit = {
+    method,
+    headers,
+    ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+  };
   return handler(new Request(`${BASE}${path}`, init), { params: Promise.resolve(params) });
 }
 
@@ -82,15 +94,24 @@ describeEachDatabase("question sets JSON API", () => {
 
   it("bad bodies get a 4xx JSON error, never a 500", async () => {
     const owner = await tokenFor();
-    const bodies: unknown[] = [{}, { title: "" }, { title: "x", items: [] }, { title: "x", items: [{ from: "bank", slug: "no-such-question" }] },
-      { title: "x", items: [ITEM], settings: { order: "random" } }, [1, 2], "str", "{not json"];
+    const bodies: unknown[] = [
+      {},
+      { title: "" },
+      { title: "x", items: [] },
+      { title: "x", items: [{ from: "bank", slug: "no-such-question" }] },
+      { title: "x", items: [ITEM], settings: { order: "random" } },
+      [1, 2],
+      "str",
+      "{not json",
+    ];
     for (const b of bodies) {
       const res = await call(setsRoute.POST as Handler, "POST", "/sets", owner, b);
       expect(res.status, JSON.stringify(b)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
     }
-    const polluting = `{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"title":"x","items":[${JSON.stringify(ITEM)}]}`;
+    const polluting =
+      `{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"title":"x",` + `"items":[${JSON.stringify(ITEM)}]}`;
     expect((await call(setsRoute.POST as Handler, "POST", "/sets", owner, polluting)).status).toBe(400); // strict: unknown keys refused
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -100,19 +121,33 @@ describeEachDatabase("question sets JSON API", () => {
     const text = readFileSync(new URL("../fixtures/gift/moodle-examples.gift.txt", import.meta.url), "utf8");
     const res = await call(importRoute.POST as Handler, "POST", "/sets/import", owner, { format: "gift", text });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { set: { items: unknown[] }; report: { entries: { line: number; kind: string; message: string }[] } };
+    const body = (await res.json()) as {
+      set: { items: unknown[] };
+      report: { entries: { line: number; kind: string; message: string }[] };
+    };
     expect(body.set.items).toHaveLength(40);
     expect(body.report.entries.filter((e) => e.kind === "skipped").map((e) => e.line)).toEqual([55, 61, 177]);
     const raw = await call(importRoute.POST as Handler, "POST", "/sets/import?format=gift&title=Raw", owner, text, {}, "text/plain");
     expect(raw.status).toBe(201);
-    const bad = await call(importRoute.POST as Handler, "POST", "/sets/import", owner, { format: "gift", text: "Match {=a -> b =c -> d =e -> f}" });
+    const bad = await call(importRoute.POST as Handler, "POST", "/sets/import", owner, {
+      format: "gift",
+      text: "Match {=a -> b =c -> d =e -> f}",
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/line 1: matching/);
   });
 
   it("every set route is in the OpenAPI document", () => {
     const paths = Object.keys(openApiDocument().paths);
-    for (const p of ["/sets", "/sets/{id}", "/sets/{id}/share-link", "/sets/{id}/results", "/sets/{id}/results.csv", "/sets/import", "/sets/{id}/export"]) {
+    for (const p of [
+      "/sets",
+      "/sets/{id}",
+      "/sets/{id}/share-link",
+      "/sets/{id}/results",
+      "/sets/{id}/results.csv",
+      "/sets/import",
+      "/sets/{id}/export",
+    ]) {
       expect(paths).toContain(p);
     }
     expect(JSON.stringify(openApiDocument())).toBeTruthy();

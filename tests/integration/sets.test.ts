@@ -35,7 +35,10 @@ import { describeEachDatabase } from "./support/databases";
 import { actorOf, createUser, reloadViewer } from "./support/users";
 
 const SINGLE: QuizItem = {
-  id: "pick", type: "single", prompt: "Which is right?", keyPoint: 0,
+  id: "pick",
+  type: "single",
+  prompt: "Which is right?",
+  keyPoint: 0,
   options: [
     { id: "a", text: "Right", correct: true, rationale: "CANARY-RATIONALE-A" },
     { id: "b", text: "Wrong", correct: false, rationale: "CANARY-RATIONALE-B" },
@@ -67,7 +70,10 @@ async function viaLink(actor: Actor, token: string): Promise<Actor> {
 }
 
 async function denied(p: Promise<unknown>) {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(DataError);
   expect((e as DataError).code).toBe("not-found");
   expect((e as DataError).message).toBe(NOT_FOUND);
@@ -152,7 +158,9 @@ describeEachDatabase("question sets", () => {
     await saveSetAnswers(guest, set.id, view.id, { version: 0, answers: { pick: { type: "single", optionId: "a" } } });
     // The client's score is ignored: the body schema strips it, grading recomputes.
     const reviews = await Promise.all(
-      Array.from({ length: 10 }, () => submitSetAttempt(guest, set.id, view.id, { answers: { num: { type: "numeric", value: 41 } }, version: 1 })),
+      Array.from({ length: 10 }, () =>
+        submitSetAttempt(guest, set.id, view.id, { answers: { num: { type: "numeric", value: 41 } }, version: 1 }),
+      ),
     );
     expect(new Set(reviews.map((r) => r.score))).toEqual(new Set([1]));
     expect(reviews[0]!.items!.map((i) => i.id)).toEqual(["pick", "num"]);
@@ -247,7 +255,15 @@ describeEachDatabase("question sets", () => {
     const prisma = await getPrisma();
     const run = (at: string, preset: string | null) =>
       prisma.labRun.create({
-        data: { userId: user.id, preset, backend: "cpu", settings: { ...DEFAULT_LAB_SETTINGS }, results: [{ valAccuracy: 0.9 }], calibration: 80, createdAt: new Date(at) },
+        data: {
+          userId: user.id,
+          preset,
+          backend: "cpu",
+          settings: { ...DEFAULT_LAB_SETTINGS },
+          results: [{ valAccuracy: 0.9 }],
+          calibration: 80,
+          createdAt: new Date(at),
+        },
       });
     await run("2031-01-01T09:59:00Z", "before");
     const view = await startSetAttempt(candidate, set.id, {}, { name: null, email: user.email }, t0);
@@ -255,14 +271,21 @@ describeEachDatabase("question sets", () => {
     await submitSetAttempt(candidate, set.id, view.id, {}, new Date("2031-01-01T10:10:00Z"));
     await run("2031-01-01T10:11:00Z", "after");
     const results = await getSetResults(owner, set.id);
-    expect(results.candidates[0]!.labRuns.map((r) => [r.id, r.preset, r.results, r.calibration])).toEqual([[during.id, "cost", [{ valAccuracy: 0.9 }], 80]]);
+    expect(results.candidates[0]!.labRuns.map((r) => [r.id, r.preset, r.results, r.calibration])).toEqual([
+      [during.id, "cost", [{ valAccuracy: 0.9 }], 80],
+    ]);
     expect(results.candidates[0]!.labRuns[0]!.replayHref).toMatch(/^\/lab\?.*preset=cost/);
   });
 
   it("CSV export neutralises formula cells a candidate typed", async () => {
     const { set, owner, token } = await ownedSet();
     const guest = await viaLink(newGuest(), token);
-    const v = await startSetAttempt(guest, set.id, { candidate: { name: '=HYPERLINK("http://evil.test","x")', email: "e@example.test" } }, null);
+    const v = await startSetAttempt(
+      guest,
+      set.id,
+      { candidate: { name: '=HYPERLINK("http://evil.test","x")', email: "e@example.test" } },
+      null,
+    );
     await submitSetAttempt(guest, set.id, v.id, {});
     const csv = await getSetResultsCsv(owner, set.id);
     const row = csv.split("\r\n")[1]!;
@@ -282,9 +305,16 @@ describeEachDatabase("question sets", () => {
   });
 
   it("hostile Markdown in custom items reaches the candidate inert", async () => {
-    const items = HOSTILE.map((h, i) => custom({
-      id: `h${i}`, type: "truefalse", prompt: h, keyPoint: 0, answer: true, rationale: h,
-    }));
+    const items = HOSTILE.map((h, i) =>
+      custom({
+        id: `h${i}`,
+        type: "truefalse",
+        prompt: h,
+        keyPoint: 0,
+        answer: true,
+        rationale: h,
+      }),
+    );
     const { set, token } = await ownedSet({ review: { show: "score-rationales", when: "on-submit" } }, items);
     const guest = await viaLink(newGuest(), token);
     const view = await startSetAttempt(guest, set.id, GUEST, null);

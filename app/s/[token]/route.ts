@@ -10,7 +10,9 @@ export const SHARE_LOOKUPS_PER_MINUTE = 30;
 const HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
 
 function page(status: number, title: string, text: string, extra: Record<string, string> = {}) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>${title}</title></head>` +
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+    `<title>${title}</title></head>` +
     `<body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Layerwise home</a></p></main></body></html>`;
   return new Response(html, { status, headers: { ...HEADERS, ...extra, "Content-Type": "text/html; charset=utf-8" } });
 }
@@ -20,7 +22,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ token: 
   const { token } = await params;
   const limit = await hitRateLimit(`share-lookup:${await clientIp()}`, SHARE_LOOKUPS_PER_MINUTE, 60_000);
   if (!limit.allowed) {
-    return page(429, "Too many attempts", "Too many link lookups from this address. Wait a minute and open the link again.", { "Retry-After": String(limit.retryAfterS) });
+    return page(429, "Too many attempts", "Too many link lookups from this address. Wait a minute and open the link again.", {
+      "Retry-After": String(limit.retryAfterS),
+    });
   }
   const capability = await resolveCapability(token);
   if (!capability || capability.scope.type !== "set") {
