@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -8,6 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`; // localhost, not 127.0.0.1: Auth.js builds its URLs with it
 export const E2E_DATA_DIR = path.join(os.tmpdir(), `layerwise-e2e-${PORT}`);
+// One secret per run, from which the server's seed and the tests derive the same test sessions (tests/e2e/sessions.ts).
+// Set here, in the main process, so the workers it forks inherit it.
+process.env.E2E_SESSION_SECRET ??= crypto.randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,6 +45,7 @@ export default defineConfig({
       AUTH_URL: baseURL,
       DATABASE_URL: "",
       AUTH_CLIENT_RATE_LIMIT: "1000",
+      E2E_SESSION_SECRET: process.env.E2E_SESSION_SECRET,
     },
   },
 });

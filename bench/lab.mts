@@ -2,7 +2,7 @@
  * Lab benchmark (issue 4, Performance (a) and (b)), one run, one backend:
  * (a) ms per epoch of the lab's training loop vs a plain tf.layers `model.fit` of the same model,
  *     data, batch size, optimizer and initial weights, at every k (and the cached loop);
- * (b) the backend's own matMul GFLOP/s vs the loop's achieved GFLOP/s (LAB.md's FLOP accounting).
+ * (b) the backend's own matMul GFLOP/s vs the loop's achieved GFLOP/s (docs/LAB.md's FLOP accounting).
  * Usage: npm run bench -- lab   (flags: --backend wasm|cpu --n 2000 --batch 32 --epochs 5 --reps 3)
  */
 import { execSync } from "node:child_process";
@@ -78,7 +78,7 @@ function layersModel(net: LabNet, frozen: number, learningRate: number): tf.Laye
   );
   // Per layer: model.setWeights orders trainable weights before frozen ones.
   model.layers.forEach((layer, i) => layer.setWeights([net.kernels[i] as tf.Variable, net.biases[i] as tf.Variable]));
-  // trainable is set before compile (LAB.md pitfall); the loss matches the lab's (softmax cross-entropy on logits).
+  // trainable is set before compile (docs/LAB.md, pitfalls); the loss matches the lab's (softmax cross-entropy on logits).
   model.compile({ optimizer: tf.train.adam(learningRate), loss: (y: tf.Tensor, p: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, p) });
   return model;
 }

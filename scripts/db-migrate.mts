@@ -16,6 +16,12 @@ try {
       const n = await seed(db.prisma);
       console.log(`[db] seed: ${n} demo account(s) created`);
     }
+    // End-to-end runs only: signed-in test users (tests/e2e/sessions.ts).
+    const e2eSecret = process.env.E2E_SESSION_SECRET;
+    if (e2eSecret) {
+      const { seedE2eSessions } = await import("../tests/e2e/sessions");
+      console.log(`[db] e2e: ${await seedE2eSessions(db.prisma, e2eSecret)} test session(s) created`);
+    }
   } finally {
     await db.close();
   }

@@ -1,5 +1,5 @@
 // Generates the Prisma client offline. Prisma 7's CLI otherwise tries to download a schema engine,
-// which this project's machines cannot reach; generation itself needs no engine (STACK.md).
+// which this project's machines cannot reach; generation itself needs no engine (docs/STACK.md).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 

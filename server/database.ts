@@ -78,7 +78,7 @@ async function openPGlite(target: { kind: "pglite"; dir: string }): Promise<Open
 async function openPostgres(target: { kind: "postgres"; url: string }): Promise<OpenDatabase> {
   const { Pool } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  // Fail fast when the server is down instead of hanging (QUALITY F1/F3).
+  // Fail fast when the server is down instead of hanging (docs/QUALITY.md F1, F3).
   const pool = new Pool({ connectionString: target.url, connectionTimeoutMillis: 3000, max: 10 });
   pool.on("error", () => {
     /* an idle client died (server restart); the pool replaces it on next use */

@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * One process may own an embedded PGlite folder at a time: two openers corrupt it for good
- * (STACK.md, "Hazard seen"). PGlite has no cross-process lock, so we keep a pid file beside it.
+ * (docs/STACK.md). PGlite has no cross-process lock, so we keep a pid file beside it.
  * A lock whose pid is no longer alive is stale and taken over.
  */
 export class DatabaseInUseError extends Error {

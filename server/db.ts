@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseTarget, type OpenDatabase } from "@/server/d
 
 /**
  * The app's one database connection, opened on first use (never on import: an eager client let
- * `next build` open the embedded folder while a server had it, which corrupted it — STACK.md).
+ * `next build` open the embedded folder while a server had it, which corrupted it — docs/STACK.md).
  */
 export function databaseTarget(): DatabaseTarget {
   const e = env();
@@ -30,11 +30,4 @@ export function getDatabase(): Promise<OpenDatabase> {
 
 export async function getPrisma() {
   return (await getDatabase()).prisma;
-}
-
-/** Close the connection (graceful shutdown). */
-export async function closeDatabase(): Promise<void> {
-  const db = globalForDb.layerwiseDb;
-  globalForDb.layerwiseDb = undefined;
-  if (db) await (await db).close();
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/auth";
-import { getReviewQueue } from "@/server/data/review-queue";
+import { getReviewQueue } from "@/server/data/review-cards";
 import { RetryMistakesButton } from "@/components/quiz/retry-mistakes-button";
 import { btnSecondary } from "@/components/ui/styles";
 

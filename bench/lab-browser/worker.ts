@@ -15,7 +15,8 @@ import {
   type LabData,
   type LabSettings,
 } from "@/lib/lab";
-import { FlatAdam, LabAdam } from "@/lib/lab/optimizer";
+import { LabAdam } from "@/lib/lab/optimizer";
+import { FlatAdam } from "./flat-adam";
 import { layerGradients, trainableVariables } from "@/lib/lab/step";
 
 /**

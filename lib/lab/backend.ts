@@ -1,6 +1,6 @@
 /**
  * Choosing the tfjs backend. wasm is the default (fastest for this small model without a GPU,
- * LAB.md); its .wasm files are served by the app itself (copied to public/lab/tfjs/ at build time
+ * docs/LAB.md); its .wasm files are served by the app itself (copied to public/lab/tfjs/ at build time
  * by scripts/lab/copy-wasm.mts) or read from node_modules in Node.
  */
 import * as tf from "@tensorflow/tfjs";

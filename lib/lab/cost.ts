@@ -1,5 +1,5 @@
 /**
- * Training-cost accounting shown to the user (LAB.md, "FLOP accounting"):
+ * Training-cost accounting shown to the user (docs/LAB.md, "FLOP accounting"):
  * - forward FLOPs per sample of a dense layer: 2·in·out (biases and activations are not counted);
  * - a training step runs the forward pass through every layer, weight gradients only for trainable
  *   layers, and input gradients only above the lowest trainable layer;

@@ -6,7 +6,7 @@
  * Why per variable and not one flat vector: a flat version (concat the gradients, one update,
  * split back) dispatches fewer kernels and was ~10% faster in Node, but tfjs-wasm's Concat and
  * SplitV copy through JavaScript, and in Chromium that made a k = 0 step 3–4× slower
- * (bench/lab-browser.mts measures both; docs/decisions/011).
+ * (bench/lab-browser.mts measures both, with the flat one in bench/lab-browser/flat-adam.ts; docs/decisions/011).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -70,46 +70,5 @@ export class LabAdam {
 
   dispose(): void {
     tf.dispose([...this.moments.flatMap((s) => [s.m, s.v]), ...Object.values(this.constants)]);
-  }
-}
-
-/**
- * The flat variant, kept for the benchmark's comparison: moments as two flat vectors, one update,
- * one split. Faster in Node, slower in Chromium (see LabAdam).
- */
-export class FlatAdam {
-  private readonly m: tf.Variable;
-  private readonly v: tf.Variable;
-  private readonly sizes: number[];
-  private step = 0;
-
-  constructor(
-    private readonly vars: tf.Variable[],
-    private readonly options: Required<AdamOptions>,
-  ) {
-    this.sizes = vars.map((v) => v.size);
-    const total = this.sizes.reduce((a, b) => a + b, 0);
-    [this.m, this.v] = tf.tidy(() => [tf.variable(tf.zeros([total]), false), tf.variable(tf.zeros([total]), false)]);
-  }
-
-  applyGradients(grads: readonly tf.Tensor[]): void {
-    this.step++;
-    const { learningRate, beta1, beta2, epsilon } = this.options;
-    const c1 = 1 - beta1 ** this.step;
-    const c2 = 1 - beta2 ** this.step;
-    tf.tidy(() => {
-      const g = tf.concat(grads.map((t) => tf.reshape(t, [-1])));
-      const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, 1 - beta1));
-      const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(g), 1 - beta2));
-      this.m.assign(m);
-      this.v.assign(v);
-      const update = tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon * Math.sqrt(c2))), (learningRate * Math.sqrt(c2)) / c1);
-      const parts = tf.split(update, this.sizes);
-      this.vars.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(parts[i] as tf.Tensor, variable.shape))));
-    });
-  }
-
-  dispose(): void {
-    tf.dispose([this.m, this.v]);
   }
 }

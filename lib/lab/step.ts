@@ -2,7 +2,7 @@
  * One training step's gradients, written out by hand for the MLP instead of recorded on tfjs's
  * gradient tape. Outside the tape tfjs fuses matMul + bias + ReLU into one kernel, and there is no
  * tape bookkeeping (identity copies, saved tensors, per-node closures): at batch 32 the step is
- * bound by per-op overhead, not FLOPs (LAB.md), so fewer ops is what makes it faster.
+ * bound by per-op overhead, not FLOPs (docs/LAB.md), so fewer ops is what makes it faster.
  * step.test.ts checks these gradients against tf.variableGrads.
  */
 import * as tf from "@tensorflow/tfjs";

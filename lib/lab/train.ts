@@ -1,5 +1,5 @@
 /**
- * The lab's training loop. Why not model.fit: the step is overhead-bound (LAB.md), so this loop
+ * The lab's training loop. Why not model.fit: the step is overhead-bound (docs/LAB.md), so this loop
  * keeps per-batch work small — the frozen prefix is plain inference (or runs once, when cached),
  * gradients are written out by hand for the trainable layers only (step.ts), and a lean Adam
  * (optimizer.ts) updates only the trainable variables. bench/lab.mts measures it against model.fit.

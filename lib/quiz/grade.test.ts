@@ -7,7 +7,7 @@ import { scoreItem } from "./scoring";
 import { attemptArb, itemArb, responseArb, seedArb, selfGradeArb } from "./test-arbitraries";
 import type { QuizItem } from "./types";
 
-// ≥ 1000 runs per property (QUALITY Q2); fast-check prints the seed of any failure for replay.
+// ≥ 1000 runs per property (docs/QUALITY.md Q2); fast-check prints the seed of any failure for replay.
 const runs = { numRuns: 1000 };
 
 /**

@@ -2,7 +2,7 @@ import type { ChoiceOption, ItemOfType, QuizItem, QuizItemType } from "./types";
 
 /**
  * Which fields of an item are the answer key. Before submit none of these may leave the server
- * (QUALITY Q1): not in HTML, RSC payloads, JSON or bundles. `presentQuiz` builds the public view from
+ * (docs/QUALITY.md Q1): not in HTML, RSC payloads, JSON or bundles. `presentQuiz` builds the public view from
  * an allow-list, the public types forbid these names, and `collectKeyMaterial` lists their values so a
  * leak test can search responses for them.
  */

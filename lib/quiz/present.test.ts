@@ -36,7 +36,7 @@ function expectNoKey(items: readonly QuizItem[], view: readonly PublicQuizItem[]
 }
 
 describe("presentQuiz: the public view", () => {
-  it("contains no key material for any valid quiz, seed and mode (QUALITY Q1)", () => {
+  it("contains no key material for any valid quiz, seed and mode (docs/QUALITY.md Q1)", () => {
     fc.assert(fc.property(quizArb, seedArb, modes, (items, seed, mode) => expectNoKey(items, presentQuiz(items, seed, mode))), runs);
   });
 

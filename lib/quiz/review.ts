@@ -6,7 +6,7 @@ import type { ItemResult, QuizItem, Verdict } from "./types";
 /**
  * The post-submit review of one item: the whole key with the candidate's answer beside it, so they
  * learn why each option is right or wrong. Only build this once the attempt is submitted and the
- * review policy allows it (QUALITY Q10); the caller decides when, this module only decides what.
+ * review policy allows it (docs/QUALITY.md Q10); the caller decides when, this module only decides what.
  */
 
 type ReviewResult = { score: number; max: number; correct: Verdict; reason?: string };
@@ -57,7 +57,7 @@ export type ReviewContext = {
 
 /**
  * Builds the review of one item from the stored response and the stored result (never regraded here:
- * the stored result is what counted, QUALITY Q9).
+ * the stored result is what counted, docs/QUALITY.md Q9).
  */
 export function reviewItem(item: QuizItem, response: unknown, result: ItemResult, { seen, selfGrade }: ReviewContext = {}): ReviewItem {
   const base = {

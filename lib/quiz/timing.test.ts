@@ -20,7 +20,7 @@ describe("deadlineFor", () => {
   });
 });
 
-describe("deadline boundaries (QUALITY Q8: deadline −1 s, +grace −1 s, +grace +1 s)", () => {
+describe("deadline boundaries (docs/QUALITY.md Q8: deadline −1 s, +grace −1 s, +grace +1 s)", () => {
   const deadline = at(10 * MIN);
   const grace = 5_000;
   it.each([

@@ -1,5 +1,5 @@
 /**
- * Server-authoritative timing for timed attempts (QUALITY Q8). Pure: the caller passes the server's
+ * Server-authoritative timing for timed attempts (docs/QUALITY.md Q8). Pure: the caller passes the server's
  * clock reading, so tests pin every boundary and the browser's clock never decides anything.
  * Model (Moodle's timeup + grace period): answers count until the deadline; a submit that arrives in
  * the grace period after it still closes the attempt normally (it covers network latency), but any

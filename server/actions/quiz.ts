@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
 import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
-import { claimGuestAttempts } from "@/server/data/guest-claims";
+import { claimGuestAttempts } from "@/server/data/guest-import";
 import { guestKeyHashOfRequest } from "@/server/data/quiz-actor";
 import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import { IdSchema } from "@/lib/schemas/common";

@@ -22,7 +22,7 @@ import {
   type SharedContext,
 } from "@/server/data/attempt-rows";
 import { getAttemptResult, getMistakeItemIds, resultView, toView, type AttemptResultView, type AttemptView } from "@/server/data/attempt-views";
-import { scheduleReviews } from "@/server/data/review-queue";
+import { scheduleReviews } from "@/server/data/review-cards";
 import type { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import type { QuizItem } from "@/lib/schemas/quiz";
 import { DEFAULT_GRACE_MS, createSeed, deadlineFor, deadlineWindow, gradeAttempt, parseResponse } from "@/lib/quiz";
@@ -31,7 +31,7 @@ import { DEFAULT_GRACE_MS, createSeed, deadlineFor, deadlineWindow, gradeAttempt
  * The attempt lifecycle: start, save answers, submit (idempotent), self-grade. Every function takes the
  * actor and only ever touches that actor's attempts; another's attempt reads as "not found" (decision 005).
  * Grading happens here, on the server, from the attempt's own snapshot of the items.
- * Views and lists: attempt-views.ts; the review queue: review-queue.ts; guest claims: guest-claims.ts.
+ * Views and lists: attempt-views.ts; the review queue: review-cards.ts; guest claims: guest-import.ts.
  */
 
 /** The permission to start an attempt in each shared context. */

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signUp } from "./support";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { leaksIn, quizOf } from "./quiz-bank";
 
 // The JSON API (/api/v1) with personal tokens made in the UI: start, save with a version, idempotent
@@ -25,18 +25,9 @@ async function json(api: APIRequestContext, method: "post" | "put" | "get", url:
   return { status: res.status(), body: (await res.json()) as Record<string, unknown>, text: await res.text() };
 }
 
-// The first sign-up on a freshly started server (password hashing and database warm-up) can outlast
-// the sign-up helper's 10 s wait; when this file runs first, warm the server with a throwaway account.
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(60_000);
-  const page = await browser.newPage();
-  await signUp(page).catch(() => undefined);
-  await page.close();
-});
-
-test("API with a personal token: start, save, stale version, 50 concurrent submits, access control, errors", async ({ page, browser, playwright }) => {
+test("API with a personal token: start, save, stale version, 50 concurrent submits, access control, errors", async ({ page, browser, playwright, signIn }) => {
   test.setTimeout(90_000);
-  await signUp(page);
+  await signIn();
   const token = await createToken(page, "e2e script");
   const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
 
@@ -67,7 +58,7 @@ test("API with a personal token: start, save, stale version, 50 concurrent submi
   // A second user's token sees nothing of the first user's attempt.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signUp(otherPage);
+  await signIn(otherPage);
   const otherToken = await createToken(otherPage, "someone else");
   expect((await json(api, "get", `/api/v1/attempts/${attempt.id}`, otherToken)).status).toBe(404);
   expect((await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, otherToken, {})).status).toBe(404);

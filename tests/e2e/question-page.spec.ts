@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import matter from "gray-matter";
-import { expect, test } from "@playwright/test";
-import { signUp } from "./support";
+import { expect, test } from "./fixtures";
 
 // The official answer as the content file holds it (a unit test checks that file against the seed, byte for byte).
 const official = matter(fs.readFileSync("content/questions/layer-freezing.md", "utf8"));
@@ -39,8 +38,8 @@ test("the reveal works without JavaScript (a disclosure element)", async ({ brow
   await context.close();
 });
 
-test("a signed-in candidate's self-grade is stored and comes back", async ({ page }) => {
-  await signUp(page);
+test("a signed-in candidate's self-grade is stored and comes back", async ({ page, signIn }) => {
+  await signIn();
   await page.goto("/questions/layer-freezing");
   await page.getByText("Think first, then reveal the official answer").click();
   const boxes = page.getByRole("group", { name: "Key points your answer covered" }).getByRole("checkbox");

@@ -4,7 +4,7 @@ import { words } from "@/lib/quiz";
 import { leaksIn, loadBank, quizOf, recordResponses, staticFiles, tabTo } from "./quiz-bank";
 
 // Taking quizzes in the browser: keyboard only, reload, timed expiry, accessibility, and the answer
-// key never reaching the browser before submit (issue 3; QUALITY Q1, Q8, X2, X3).
+// key never reaching the browser before submit (issue 3; docs/QUALITY.md Q1, Q8, X2, X3).
 
 const SLUG = "layer-freezing";
 

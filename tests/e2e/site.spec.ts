@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { seriousA11yViolations, signUp, watchCspViolations } from "./support";
+import { expect, test } from "./fixtures";
+import { seriousA11yViolations, watchCspViolations } from "./support";
 
 test("the theme switch toggles dark mode and remembers the choice", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
@@ -38,8 +38,9 @@ for (const path of PUBLIC_PAGES) {
   });
 }
 
-test("/dashboard (signed in): no serious accessibility violations", async ({ page }) => {
-  await signUp(page);
+test("/dashboard (signed in): no serious accessibility violations", async ({ page, signIn }) => {
+  await signIn();
+  await page.goto("/dashboard");
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 

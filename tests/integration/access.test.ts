@@ -4,7 +4,7 @@ import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
 import { closeAttempt, startAttempt, startAttemptInContext, submitAttempt } from "@/server/data/attempts";
 import { findOpenAttempt, listContextAttempts } from "@/server/data/attempt-views";
-import { claimGuestAttempts } from "@/server/data/guest-claims";
+import { claimGuestAttempts } from "@/server/data/guest-import";
 import { anonymousActor, scopeNotFound, type Actor, type ScopeRef } from "@/server/permissions";
 import {
   consumeCapability,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/server/database";
 import { DatabaseInUseError, lockPath } from "@/server/db-lock";
 
-// Two processes on one PGlite folder corrupt it for good (STACK.md); these tests prove the second opener is refused.
+// Two processes on one PGlite folder corrupt it for good (docs/STACK.md); these tests prove the second opener is refused.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "layerwise-lock-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
