@@ -48,8 +48,8 @@ export async function runSetsBench(rawFlags: string[]) {
   try {
     return await measure(flags);
   } finally {
-    const { closeDatabase } = await import("../server/db.js");
-    await closeDatabase();
+    const { getDatabase } = await import("../server/db.js");
+    await (await getDatabase()).close();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
