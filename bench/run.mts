@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   "lab-page": async () => (await import("./lab-page.mjs")).runLabPageBench,
   load: async () => (await import("./load.mjs")).runLoadBench,
   faults: async () => (await import("./faults.mjs")).runFaultsBench,
+  sets: async () => (await import("./sets.mjs")).runSetsBench,
 };
 
 /** Benches that need a browser or start production servers: run only when named. */

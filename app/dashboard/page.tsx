@@ -10,6 +10,8 @@ import { getReviewQueue } from "@/server/data/review-cards";
 import { actorForViewer, guestKeyHashOfRequest } from "@/server/data/quiz-actor";
 import { GuestImportBanner } from "@/components/quiz/guest-import-banner";
 import { PastAttempts } from "@/components/quiz/past-attempts";
+import { listTakenSets } from "@/server/data/sets";
+import { formatScore } from "@/components/quiz/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -18,10 +20,11 @@ export default async function DashboardPage() {
   const [progress, questions] = [await listProgress(viewer), getAllQuestions()];
   const bySlug = new Map(questions.map((q) => [q.slug, q]));
   const guestHash = await guestKeyHashOfRequest();
-  const [guestAttempts, attempts, due] = await Promise.all([
+  const [guestAttempts, attempts, due, taken] = await Promise.all([
     guestHash ? countGuestAttempts(guestHash) : 0,
     listAttempts(actorForViewer(viewer)),
     getReviewQueue(viewer.id),
+    listTakenSets(actorForViewer(viewer)),
   ]);
   const dueItems = due.reduce((n, q) => n + q.itemIds.length, 0);
   const perTopic = new Map<Topic, { graded: number; hit: number; total: number; count: number }>();
@@ -83,6 +86,21 @@ export default async function DashboardPage() {
         </table>
       </section>
       <PastAttempts attempts={attempts.filter((a) => a.status === "submitted").slice(0, 5)} showQuestion titleOf={(slug) => bySlug.get(slug)?.title ?? slug} />
+      {taken.length > 0 && (
+        <section aria-labelledby="taken">
+          <h2 id="taken" className="mb-3 text-xl font-semibold">
+            Question sets you took
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {taken.map((t) => (
+              <li key={t.attemptId}>
+                {t.title} — {t.status === "submitted" ? `submitted ${t.submittedAt?.slice(0, 16).replace("T", " ")} UTC` : "in progress"}
+                {t.score !== null && t.maxScore !== null ? `, ${formatScore(t.score)} / ${t.maxScore}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="recent">
         <h2 id="recent" className="mb-3 text-xl font-semibold">
           Recently graded

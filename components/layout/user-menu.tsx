@@ -21,6 +21,9 @@ export function UserMenu() {
   }
   return (
     <span className="flex items-center gap-3 text-sm">
+      <Link href="/sets" prefetch={false} className="hover:underline">
+        Sets
+      </Link>
       <span>{viewer.name ?? viewer.email}</span>
       <form action={signOutAction}>
         <button type="submit" className="hover:underline">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { PublicQuizItem } from "@/lib/quiz";
 import { NUMBER_TEXT } from "@/lib/quiz/responses";
 import { submitAttemptAction } from "@/server/actions/quiz";
+import type { ActionResult } from "@/lib/action-result";
 import { callAction } from "@/components/ui/use-server-action";
 import { ItemInput, type Draft } from "@/components/quiz/item-input";
 import { QuizTimer } from "@/components/quiz/quiz-timer";
@@ -43,7 +44,27 @@ function isAnswered(d: Draft | undefined): boolean {
   return true;
 }
 
-export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: RunnerAttempt; prompts: Record<string, ReactNode>; texts: Record<string, ReactNode>; guest: boolean }) {
+type SubmitFn = (input: { attemptId: string; version: number; answers: Record<string, unknown> }) => Promise<ActionResult<unknown>>;
+
+/**
+ * `submit` and `doneHref` let a shared context take the attempt (a set: its own action, which shows what its
+ * review policy allows, and its own page afterwards); by default it is personal practice.
+ */
+export function QuizRunner({
+  attempt,
+  prompts,
+  texts,
+  guest,
+  submit: submitFn = submitAttemptAction,
+  doneHref,
+}: {
+  attempt: RunnerAttempt;
+  prompts: Record<string, ReactNode>;
+  texts: Record<string, ReactNode>;
+  guest: boolean;
+  submit?: SubmitFn;
+  doneHref?: string;
+}) {
   const router = useRouter();
   const items = attempt.items;
   const [answers, setAnswers] = useState<Record<string, Draft>>(() => attempt.answers as Record<string, Draft>);
@@ -84,14 +105,17 @@ export function QuizRunner({ attempt, prompts, texts, guest }: { attempt: Runner
       const r = toResponse(d);
       if (r !== undefined && r !== null) final[id] = r;
     }
-    const r = await callAction(() => submitAttemptAction({ attemptId: attempt.id, version, answers: final }));
+    const r = await callAction(() => submitFn({ attemptId: attempt.id, version, answers: final }));
     if (!r.ok) {
       setSubmitError(r.code === "unreachable" ? `${r.error} Your answers are kept on this page.` : r.error);
       setSubmitting(false);
       return;
     }
-    router.push(`/questions/${attempt.questionSlug}/quiz/${attempt.id}`);
-  }, [attempt.id, attempt.questionSlug, router, stop]);
+    if (doneHref) {
+      router.push(doneHref);
+      router.refresh();
+    } else router.push(`/questions/${attempt.questionSlug}/quiz/${attempt.id}`);
+  }, [attempt.id, attempt.questionSlug, doneHref, router, stop, submitFn]);
 
   const onExpire = useCallback(() => {
     setExpired(true);

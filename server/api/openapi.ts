@@ -11,6 +11,7 @@ const QUERY_DESCRIPTIONS = {
   difficulty: "Only this difficulty.",
   role: "Only this role.",
 } as const;
+import { CreateSetSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
 export function openApiDocument() {
@@ -78,6 +79,44 @@ export function openApiDocument() {
           description: "Send the `version` the last save returned: a stale version is a 409 and grades nothing. A repeat after success returns the same result.",
           parameters: idParam, requestBody: json(SubmitAttemptSchema),
           responses: { "200": ok("{ result }"), ...errors },
+        },
+      },
+      "/sets": {
+        get: { summary: "The sets you own or view", responses: { "200": ok("{ sets: SetSummary[] }"), ...errors } },
+        post: { summary: "Create a set from bank picks and/or your own items, with its settings", requestBody: json(CreateSetSchema), responses: { "201": ok("{ set }"), ...errors } },
+      },
+      "/sets/import": {
+        post: {
+          summary: "Create a set from a GIFT or Layerwise Markdown file; returns the set and the import report (skipped and changed questions with their lines)",
+          parameters: [
+            { name: "format", in: "query", required: false, description: "With a text/plain or text/markdown body (bearer token only): gift or markdown", schema: { type: "string", enum: ["gift", "markdown"] } },
+            { name: "title", in: "query", required: false, schema: { type: "string" } },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schema(ImportSetSchema) }, "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } },
+          },
+          responses: { "201": ok("{ set, report }"), ...errors, "413": error, "415": error },
+        },
+      },
+      "/sets/{id}": {
+        get: { summary: "A set with its items (and answer key) and settings: owners and viewers only", parameters: idParam, responses: { "200": ok("{ set }"), ...errors } },
+        patch: { summary: "Change a set's title, items or settings (started attempts keep their snapshot)", parameters: idParam, requestBody: json(UpdateSetSchema), responses: { "200": ok("{ set }"), ...errors } },
+        delete: { summary: "Delete a set, its share link and results", parameters: idParam, responses: { "200": ok("{ deleted: true }"), ...errors } },
+      },
+      "/sets/{id}/share-link": {
+        post: { summary: "Make the set's one share link, revoking any earlier one; the URL is returned only in this response", parameters: idParam, responses: { "201": ok("{ url, linkId, createdAt }"), ...errors } },
+        delete: { summary: "Revoke the share link: its next use is refused", parameters: idParam, responses: { "200": ok("{ revoked: number }"), ...errors } },
+      },
+      "/sets/{id}/results": { get: { summary: "Every candidate's score, time, answers next to the key and lab runs; per-item share right and most-chosen wrong answer", parameters: idParam, responses: { "200": ok("{ results }"), ...errors } } },
+      "/sets/{id}/results.csv": {
+        get: { summary: "The results as RFC 4180 CSV (cells starting with = + - @ tab CR neutralised)", parameters: idParam, responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors } },
+      },
+      "/sets/{id}/export": {
+        get: {
+          summary: "The set's items as a GIFT or Layerwise Markdown file",
+          parameters: [...idParam, { name: "format", in: "query", required: true, schema: { type: "string", enum: ["gift", "markdown"] } }],
+          responses: { "200": { description: "The file", content: { "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...errors },
         },
       },
       "/attempts/{id}/self-grade": {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/server/db";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
-import { DataError } from "@/server/data/errors";
+import { DataError, notFound } from "@/server/data/errors";
 import type { QuizActor } from "@/server/data/quiz-actor";
 import { authorize, type Actor } from "@/server/permissions";
 import {
@@ -81,6 +81,9 @@ export function toView(row: AttemptRow, now = new Date()): AttemptView {
 }
 
 export function resultView(row: AttemptRow): AttemptResultView {
+  // The full review (key, rationales) of an attempt in a shared context is the context's to give: a set shows
+  // what its review policy allows (server/data/sets.ts). Through the personal routes it names nothing.
+  if (row.contextType !== "personal") throw notFound("That attempt");
   if (row.status !== "submitted" || !row.submittedAt) throw new DataError("This attempt has not been submitted yet.", "conflict");
   const items = snapshotOf(row);
   const results = resultsOf(row);
@@ -159,7 +162,8 @@ function toSummary(r: { id: string; questionSlug: string; mode: string; status: 
 export async function listAttempts(actor: QuizActor, slug?: string): Promise<AttemptSummary[]> {
   const prisma = await getPrisma();
   const rows = await prisma.quizAttempt.findMany({
-    where: { ...ownerWhere(actor), ...(slug ? { questionSlug: slug } : {}) },
+    // Personal practice only: an attempt in a set is listed by the set's module, with what its policy lets the candidate see.
+    where: { ...ownerWhere(actor), contextType: "personal", ...(slug ? { questionSlug: slug } : {}) },
     select: SUMMARY_SELECT,
     orderBy: { startedAt: "desc" },
     take: 100,

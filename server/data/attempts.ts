@@ -18,6 +18,7 @@ import {
   recordOf,
   snapshotOf,
   type AttemptContext,
+  type AttemptRow,
   type SharedContext,
 } from "@/server/data/attempt-rows";
 import { getAttemptResult, getMistakeItemIds, resultView, toView, type AttemptResultView, type AttemptView } from "@/server/data/attempt-views";
@@ -172,10 +173,23 @@ export async function submitAttempt(
   input: z.output<typeof SubmitAttemptSchema>,
   now = new Date(),
 ): Promise<AttemptResultView> {
+  return resultView(await closeAttempt(actor, id, input, now));
+}
+
+/**
+ * Grade and close (idempotent, as `submitAttempt`), returning the stored row: for a shared context's module
+ * (a set), which decides itself what of the graded attempt its candidate may see.
+ * Compare-and-set on the version, like a save: a submit from a tab that has not seen the latest saved answers
+ * would grade answers its user never saw, so it is a conflict instead.
+ */
+export async function closeAttempt(
+  actor: QuizActor,
+  id: string,
+  input: z.output<typeof SubmitAttemptSchema>,
+  now = new Date(),
+): Promise<AttemptRow> {
   const row = await loadOwn(actor, id);
-  if (row.status === "submitted") return resultView(row);
-  // Compare-and-set on the version, like a save: a submit from a tab that has not seen the latest saved
-  // answers would grade answers its user never saw, so it is a conflict instead.
+  if (row.status === "submitted") return row;
   if (row.answersVersion !== input.version) throw staleAnswers();
   const items = snapshotOf(row);
   let answers = answersOf(row);
@@ -201,13 +215,16 @@ export async function submitAttempt(
         results: asJson(grade.items),
       },
     });
-    if (count === 1 && actor.kind === "user") await scheduleReviews(actor.userId, row.questionSlug, grade.items, now, { db: tx });
+    // Spaced review is for personal practice: a set's items are not bank questions and belong to its owner.
+    if (count === 1 && actor.kind === "user" && row.contextType === "personal") {
+      await scheduleReviews(actor.userId, row.questionSlug, grade.items, now, { db: tx });
+    }
     return count;
   });
   const stored = await loadOwn(actor, id);
   // Lost the race to a save (not to another submit, which leaves the attempt submitted): stale.
   if (count === 0 && stored.status !== "submitted") throw staleAnswers();
-  return resultView(stored);
+  return stored;
 }
 
 /**
@@ -242,7 +259,7 @@ export async function selfGradeFreeText(
         results: asJson(grade.items),
       },
     });
-    if (count === 1 && actor.kind === "user") {
+    if (count === 1 && actor.kind === "user" && row.contextType === "personal") {
       const r = grade.items.find((x) => x.itemId === item.id)!;
       await scheduleReviews(actor.userId, row.questionSlug, [r], now, { includeSelfGraded: true, db: tx });
     }

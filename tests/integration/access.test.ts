@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
-import { startAttempt, startAttemptInContext, submitAttempt } from "@/server/data/attempts";
+import { closeAttempt, startAttempt, startAttemptInContext, submitAttempt } from "@/server/data/attempts";
 import { findOpenAttempt, listContextAttempts } from "@/server/data/attempt-views";
 import { claimGuestAttempts } from "@/server/data/guest-import";
 import { anonymousActor, scopeNotFound, type Actor, type ScopeRef } from "@/server/permissions";
@@ -120,7 +120,9 @@ describeEachDatabase("access model", () => {
     const { token } = await createCapabilityLink(owner, scope, "set-candidate");
     const cand = await createUser({ name: "Cand" });
     const attempt = await startAttemptInContext(withCapability(actorOf(cand), await resolveCapability(token)), scope, START);
-    await submitAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion });
+    // A set attempt is closed by the set's module (closeAttempt); its full review never goes out through submitAttempt.
+    await closeAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion });
+    await expect(submitAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion })).rejects.toThrow("That attempt was not found.");
     const g = guest("anon-candidate");
     await startAttemptInContext(withCapability(g, await resolveCapability(token)), scope, START);
 

@@ -1,0 +1,313 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { SetItem, SetSettings } from "@/lib/schemas/sets";
+import type { ConversionReport } from "@/lib/sets/report";
+import { bankItemsAction, createSetAction, parseItemsAction, updateSetAction } from "@/server/actions/sets";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/ui/styles";
+
+const field = "rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
+const EXAMPLE =
+  "## single my-first-item\nWhich option is right?\n\n- [x] This one\n  > Why it is right.\n- [ ] That one\n  > Why it is wrong.";
+
+/** datetime-local (the owner's clock) ⇄ ISO instants (stored). */
+const toLocal = (iso: string | null) => {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocal = (v: string) => (v ? new Date(v).toISOString() : null);
+
+/**
+ * Build or edit a set: items from the bank or written in Layerwise Markdown (parsed and validated on the
+ * server), reordered with buttons, and the settings candidates cannot change. Saving sends everything at once.
+ */
+export function SetEditor({
+  setId,
+  initial,
+  bank,
+}: {
+  setId: string | null;
+  initial: { title: string; items: SetItem[]; settings: SetSettings };
+  bank: { slug: string; title: string }[];
+}) {
+  const router = useRouter();
+  const [title, setTitle] = useState(initial.title);
+  const [items, setItems] = useState<SetItem[]>(initial.items);
+  const [settings, setSettings] = useState<SetSettings>(initial.settings);
+  const [markdown, setMarkdown] = useState("");
+  const [slug, setSlug] = useState(bank[0]?.slug ?? "");
+  const [report, setReport] = useState<ConversionReport | null>(null);
+  const [saved, setSaved] = useState("");
+  const parse = useServerAction(parseItemsAction);
+  const fromBank = useServerAction(bankItemsAction);
+  const save = useServerAction(setId ? updateSetAction : createSetAction);
+
+  const move = (i: number, by: number) => {
+    const next = [...items];
+    const [it] = next.splice(i, 1);
+    next.splice(i + by, 0, it!);
+    setItems(next);
+  };
+  const set = <K extends keyof SetSettings>(k: K, v: SetSettings[K]) => setSettings({ ...settings, [k]: v });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setSaved("");
+    const input = { title, items, settings };
+    save.run(setId ? { id: setId, ...input } : input, {
+      onSuccess: (data) => {
+        setSaved("Saved.");
+        if (!setId) router.push(`/sets/${(data as { id: string }).id}`);
+        else router.refresh();
+      },
+      onFailure: (f) =>
+        f.fieldErrors
+          ? `${f.error} ${Object.entries(f.fieldErrors)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join("; ")}`
+          : undefined,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-8" aria-label={setId ? "Edit the set" : "New set"}>
+      <label className="block space-y-1">
+        <span className="block font-medium">Title</span>
+        <input className={`${field} w-full`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+      </label>
+
+      <section aria-labelledby="items-h" className="space-y-3">
+        <h2 id="items-h" className="text-xl font-semibold">
+          Items ({items.length})
+        </h2>
+        {items.length === 0 && <p className={muted}>No items yet: add some from the bank or write them below.</p>}
+        <ol className="space-y-2">
+          {items.map((s, i) => (
+            <li
+              key={`${s.item.id}-${i}`}
+              className="flex flex-wrap items-center gap-2 rounded border border-slate-300 p-2 dark:border-slate-700"
+            >
+              <span className="font-mono text-sm">{i + 1}.</span>
+              <span className="rounded bg-slate-100 px-1 text-sm dark:bg-slate-800">{s.item.type}</span>
+              <span className="min-w-0 flex-1 truncate">{s.item.prompt.slice(0, 140)}</span>
+              <span className={`text-sm ${muted}`}>{s.origin.kind === "bank" ? `bank: ${s.origin.slug}` : s.origin.kind}</span>
+              <button
+                type="button"
+                className={btnQuiet}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Move item ${i + 1} up`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className={btnQuiet}
+                disabled={i === items.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`Move item ${i + 1} down`}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className={btnQuiet}
+                onClick={() => setItems(items.filter((_, j) => j !== i))}
+                aria-label={`Remove item ${i + 1}`}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ol>
+
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="space-y-1">
+            <span className="block font-medium">Add a question from the bank</span>
+            <select className={field} value={slug} onChange={(e) => setSlug(e.target.value)}>
+              {bank.map((q) => (
+                <option key={q.slug} value={q.slug}>
+                  {q.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className={btnSecondary}
+            disabled={fromBank.pending || !slug}
+            onClick={() => fromBank.run({ slug }, { onSuccess: (picked) => setItems([...items, ...picked]) })}
+          >
+            Add its quiz items
+          </button>
+        </div>
+        {fromBank.error && (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {fromBank.error}
+          </p>
+        )}
+
+        <label className="block space-y-1">
+          <span className="block font-medium">Write items in Layerwise Markdown</span>
+          <textarea
+            className={`${field} h-48 w-full font-mono text-sm`}
+            value={markdown}
+            onChange={(e) => setMarkdown(e.target.value)}
+            placeholder={EXAMPLE}
+          />
+        </label>
+        <button
+          type="button"
+          className={btnSecondary}
+          disabled={parse.pending || !markdown.trim()}
+          onClick={() =>
+            parse.run(
+              { markdown },
+              {
+                onSuccess: (r) => {
+                  setItems([...items, ...r.items]);
+                  setReport(r.report);
+                  if (r.report.entries.length === 0) setMarkdown("");
+                },
+              },
+            )
+          }
+        >
+          Add these items
+        </button>
+        {parse.error && (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {parse.error}
+          </p>
+        )}
+        {report && (
+          <div role="status" className="text-sm">
+            <p>{report.converted} item(s) added.</p>
+            {report.entries.length > 0 && (
+              <ul className="list-disc pl-6">
+                {report.entries.map((e, i) => (
+                  <li key={i}>
+                    Line {e.line}
+                    {e.title ? ` (${e.title})` : ""}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+
+      <fieldset className="space-y-4 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+        <legend className="px-1 text-xl font-semibold">Settings (candidates cannot change them)</legend>
+        <label className="block space-y-1">
+          <span className="block font-medium">Time limit in minutes (empty: none)</span>
+          <input
+            className={field}
+            type="number"
+            min={1}
+            max={1440}
+            value={settings.timeLimitMinutes ?? ""}
+            onChange={(e) => set("timeLimitMinutes", e.target.value ? Number(e.target.value) : null)}
+          />
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">After submitting, the candidate sees</span>
+          <select
+            className={field}
+            value={settings.review.show}
+            onChange={(e) => set("review", { ...settings.review, show: e.target.value as SetSettings["review"]["show"] })}
+          >
+            <option value="none">nothing</option>
+            <option value="score">the score only</option>
+            <option value="score-rationales">the score, the key and the rationales</option>
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">From</span>
+          <select
+            className={field}
+            value={settings.review.when}
+            onChange={(e) => set("review", { ...settings.review, when: e.target.value as SetSettings["review"]["when"] })}
+          >
+            <option value="on-submit">when they submit</option>
+            <option value="after-close">after the close date</option>
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Attempts allowed</span>
+          <input
+            className={field}
+            type="number"
+            min={1}
+            max={100}
+            required
+            value={settings.attemptsAllowed}
+            onChange={(e) => set("attemptsAllowed", Number(e.target.value))}
+          />
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Opens (empty: now)</span>
+          <input
+            className={field}
+            type="datetime-local"
+            value={toLocal(settings.opensAt)}
+            onChange={(e) => set("opensAt", fromLocal(e.target.value))}
+          />
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Closes (empty: never)</span>
+          <input
+            className={field}
+            type="datetime-local"
+            value={toLocal(settings.closesAt)}
+            onChange={(e) => set("closesAt", fromLocal(e.target.value))}
+          />
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={settings.accountRequired} onChange={(e) => set("accountRequired", e.target.checked)} />
+          <span>Candidates must sign in</span>
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Item order (options are always shuffled)</span>
+          <select className={field} value={settings.order} onChange={(e) => set("order", e.target.value as SetSettings["order"])}>
+            <option value="fixed">as listed</option>
+            <option value="shuffled">shuffled per candidate</option>
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Intro (Markdown, shown before the start)</span>
+          <textarea
+            className={`${field} h-24 w-full`}
+            value={settings.intro}
+            onChange={(e) => set("intro", e.target.value)}
+            maxLength={20_000}
+          />
+        </label>
+        <label className="block space-y-1">
+          <span className="block font-medium">Open-book note (Markdown; empty: none)</span>
+          <textarea
+            className={`${field} h-16 w-full`}
+            value={settings.openBookNote}
+            onChange={(e) => set("openBookNote", e.target.value)}
+            maxLength={5_000}
+          />
+        </label>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={btnPrimary} disabled={save.pending || items.length === 0}>
+          {setId ? "Save changes" : "Create the set"}
+        </button>
+        {saved && <p role="status">{saved}</p>}
+        {save.error && (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {save.error}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
