@@ -117,11 +117,20 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (typeof id !== "string" || !id) {
     // Auth.js logs a failed session lookup and answers "no session": with a session cookie, make sure that
     // means signed out and not "the database is down" (an outage must never look like a sign-out).
-    if ((await cookies()).has(sessionCookieName())) await assertDatabaseReachable();
+    if (await hasSessionCookie()) await assertDatabaseReachable();
     return null;
   }
   return { id, name: session?.user?.name ?? null, email: session?.user?.email ?? "", memberships: await loadMemberships(id) };
 });
+
+/** Outside a request (a script, a direct call in a test) there are no cookies to read. */
+async function hasSessionCookie(): Promise<boolean> {
+  try {
+    return (await cookies()).has(sessionCookieName());
+  } catch {
+    return false;
+  }
+}
 
 async function assertDatabaseReachable(): Promise<void> {
   if ((await checkHealth()).db !== "ok") throw new DatabaseUnavailableError("The database cannot be reached.");

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
 import { actorForViewer } from "@/server/data/quiz-actor";
 import { DataError } from "@/server/data/errors";
@@ -51,7 +52,7 @@ export const revokeShareLinkAction = authedAction(z.object({ id: IdSchema }), ({
 export const importSetAction = authedAction(ImportSetSchema, (input, viewer) => importSet(actorForViewer(viewer), input));
 
 /** Parse Layerwise Markdown into items for the editor (nothing is stored), with the report. */
-export const parseItemsAction = authedAction(z.object({ markdown: z.string().max(500_000) }), async ({ markdown }) => {
+export const parseItemsAction = authedAction(z.object({ markdown: text().max(500_000) }), async ({ markdown }) => {
   const r = importSetMarkdown(markdown);
   return { items: r.items.map((i): SetItem => ({ ...i, origin: { kind: "custom" } })), report: r.report };
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { getQuizItemsWithKey } from "@/server/content";
@@ -39,7 +40,7 @@ import { labHref } from "@/components/lab/lab-url"; // pure: the lab's own setti
  */
 
 const scope = (id: string) => ({ type: "set" as const, id });
-const ID = z.string().min(1).max(100);
+const ID = text().min(1).max(100);
 const ItemsJson = z.array(SetItemSchema);
 const SnapshotSchema = z.array(QuizItemSchema);
 
@@ -50,7 +51,7 @@ const slugOf = (setId: string) => `set:${setId}`;
 
 /** An item picked from the bank (a whole question's quiz, or one item of it) or written by the owner. */
 export const ItemInputSchema = z.union([
-  z.strictObject({ from: z.literal("bank"), slug: z.string().regex(/^[a-z0-9-]{1,100}$/), itemId: z.string().max(100).optional() }),
+  z.strictObject({ from: z.literal("bank"), slug: text().regex(/^[a-z0-9-]{1,100}$/), itemId: text().max(100).optional() }),
   z.strictObject({ from: z.literal("custom"), item: QuizItemSchema }),
   SetItemSchema,
 ]);
@@ -389,7 +390,7 @@ export async function getSetResultsCsv(actor: Actor, id: string, now = new Date(
 
 export const ImportSetSchema = z.strictObject({
   format: z.enum(["gift", "markdown"]),
-  text: z.string().min(1).max(1_000_000),
+  text: text().min(1).max(1_000_000),
   title: SetTitleSchema.optional(),
 });
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { apiError, apiRoute } from "@/server/api/handler";
 import { ImportSetSchema, importSet } from "@/server/data/sets";
 
 const MAX_TEXT_BYTES = 1024 * 1024;
-const QuerySchema = z.object({ format: z.enum(["gift", "markdown"]), title: z.string().trim().min(1).max(200).optional() });
+const QuerySchema = z.object({ format: z.enum(["gift", "markdown"]), title: text().trim().min(1).max(200).optional() });
 
 /**
  * POST /api/v1/sets/import — a new set from a GIFT or Layerwise Markdown file, with the import report.
