@@ -4,11 +4,12 @@ import { useEffect, useId, useState, useTransition } from "react";
 import { useViewer } from "@/components/layout/session-provider";
 import { saveSelfGradeAction, getSelfGradeAction } from "@/server/actions/progress";
 
-const storageKey = (slug: string) => `layerwise-selfgrade:${slug}`;
+// Where earlier versions kept a guest's ticks; moved to the server on first load so sign-up can import them.
+const legacyKey = (slug: string) => `layerwise-selfgrade:${slug}`;
 
 /**
- * The candidate ticks the key points their own answer covered. Signed in: stored on the server
- * (and loaded back). Guest: kept in this browser.
+ * The candidate ticks the key points their own answer covered, stored on the server: a signed-in user's
+ * with the account, a guest's under this browser's guest cookie (imported on sign-up).
  */
 export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints: string[] }) {
   const { status, viewer } = useViewer();
@@ -20,31 +21,29 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
 
   useEffect(() => {
     if (status === "loading") return;
-    if (signedIn) {
-      getSelfGradeAction({ slug }).then((r) => {
-        if (r.ok && r.data) setHits(r.data.keyPointsHit);
-      });
-    } else {
+    getSelfGradeAction({ slug }).then((r) => {
+      if (r.ok && r.data) return setHits(r.data.keyPointsHit);
+      if (signedIn) return;
+      let legacy: unknown = null;
       try {
-        const stored = JSON.parse(localStorage.getItem(storageKey(slug)) ?? "[]");
-        if (Array.isArray(stored)) setHits(stored.filter((n) => Number.isInteger(n)));
+        legacy = JSON.parse(localStorage.getItem(legacyKey(slug)) ?? "null");
       } catch {
         /* ignore a corrupt entry */
       }
-    }
-  }, [slug, signedIn, status]);
+      if (!Array.isArray(legacy)) return;
+      const ticked = legacy.filter((n): n is number => Number.isInteger(n) && n >= 0 && n < keyPoints.length);
+      setHits(ticked);
+      void saveSelfGradeAction({ slug, keyPointsHit: ticked }).then((s) => s.ok && localStorage.removeItem(legacyKey(slug)));
+    });
+  }, [slug, signedIn, status, keyPoints.length]);
 
   function toggle(i: number) {
     const next = hits.includes(i) ? hits.filter((h) => h !== i) : [...hits, i].sort((a, b) => a - b);
     setHits(next);
-    if (!signedIn) {
-      localStorage.setItem(storageKey(slug), JSON.stringify(next));
-      setMessage(`Saved in this browser: ${next.length} of ${keyPoints.length}. Sign in to keep it with your progress.`);
-      return;
-    }
     startTransition(async () => {
       const r = await saveSelfGradeAction({ slug, keyPointsHit: next });
-      setMessage(r.ok ? `Saved: ${next.length} of ${keyPoints.length} key points.` : r.error);
+      const where = signedIn ? "" : " (as a guest in this browser: sign up to keep it, it is imported)";
+      setMessage(r.ok ? `Saved${where}: ${next.length} of ${keyPoints.length} key points.` : r.error);
     });
   }
 

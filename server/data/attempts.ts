@@ -5,6 +5,7 @@ import { getPrisma } from "@/server/db";
 import { getQuestion, getQuizItemsWithKey } from "@/server/content";
 import { DataError, notFound } from "@/server/data/errors";
 import type { QuizActor } from "@/server/data/quiz-actor";
+import { getDueItemIds, scheduleReviews } from "@/server/data/review-cards";
 import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
 import {
   DEFAULT_GRACE_MS,
@@ -15,10 +16,7 @@ import {
   mistakesFrom,
   parseResponse,
   presentQuiz,
-  ratingFor,
   reviewItem,
-  scheduleReview,
-  ReviewCardSchema,
   type ItemResult,
   type PublicQuizItem,
   type ReviewItem,
@@ -43,7 +41,7 @@ export type AttemptView = {
   id: string;
   questionSlug: string;
   questionTitle: string;
-  mode: "full" | "mistakes";
+  mode: "full" | "mistakes" | "review";
   status: AttemptStatus;
   items: (PublicQuizItem & { promptHtml: string })[];
   answers: Record<string, unknown>;
@@ -99,7 +97,7 @@ function toView(row: AttemptRow, now = new Date()): AttemptView {
     id: row.id,
     questionSlug: row.questionSlug,
     questionTitle: title,
-    mode: row.mode === "mistakes" ? "mistakes" : "full",
+    mode: row.mode === "mistakes" || row.mode === "review" ? row.mode : "full",
     status: row.status as AttemptStatus,
     items: presentQuiz(items, row.seed, { shuffleItems: row.shuffle, shuffleOptions: row.shuffle }).map((i) => ({ ...i, promptHtml: renderMarkdown(i.prompt) })),
     answers: answersOf(row),
@@ -124,7 +122,8 @@ export async function getMistakeItemIds(actor: QuizActor, slug: string): Promise
 
 export const StartAttemptSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,100}$/),
-  mode: z.enum(["full", "mistakes"]).default("full"),
+  /** "full": every item; "mistakes": items not yet right; "review": this question's items due in the review queue (signed in). */
+  mode: z.enum(["full", "mistakes", "review"]).default("full"),
   /** Optional time limit in minutes (1–180). */
   timeLimitMinutes: z.coerce.number().int().min(1).max(180).optional(),
   shuffle: z.boolean().default(true),
@@ -147,6 +146,12 @@ export async function startAttempt(actor: QuizActor, input: z.output<typeof Star
     const ids = new Set(await getMistakeItemIds(actor, input.slug));
     items = all.filter((i) => ids.has(i.id));
     if (!items.length) throw new DataError("No mistakes to retry: every item of this quiz was right in your latest attempts.", "conflict");
+  }
+  if (input.mode === "review") {
+    if (actor.kind !== "user") throw new DataError("Sign in to review: the review queue is kept with your account.", "conflict");
+    const ids = new Set(await getDueItemIds(actor.userId, input.slug, now));
+    items = all.filter((i) => ids.has(i.id));
+    if (!items.length) throw new DataError("Nothing of this quiz is due for review now.", "conflict");
   }
   const limitMs = input.timeLimitMinutes ? input.timeLimitMinutes * 60_000 : null;
   try {
@@ -265,22 +270,6 @@ export async function submitAttempt(actor: QuizActor, id: string, input: z.outpu
   return resultView(stored);
 }
 
-async function scheduleReviews(userId: string, slug: string, results: ItemResult[], now: Date, { includeSelfGraded = false } = {}) {
-  const prisma = await getPrisma();
-  for (const r of results) {
-    if (r.correct === "self-graded" && !includeSelfGraded) continue; // scheduled once the candidate grades it
-    const key = { userId_questionSlug_itemId: { userId, questionSlug: slug, itemId: r.itemId } };
-    const existing = await prisma.reviewCard.findUnique({ where: key, select: { card: true } });
-    const prev = existing ? ReviewCardSchema.safeParse(existing.card) : null;
-    const card = scheduleReview(prev?.success ? prev.data : null, ratingFor(r), now);
-    await prisma.reviewCard.upsert({
-      where: key,
-      create: { userId, questionSlug: slug, itemId: r.itemId, card: card as Prisma.InputJsonValue, due: new Date(card.due) },
-      update: { card: card as Prisma.InputJsonValue, due: new Date(card.due) },
-    });
-  }
-}
-
 function resultView(row: AttemptRow): AttemptResultView {
   if (row.status !== "submitted" || !row.submittedAt) throw new DataError("This attempt has not been submitted yet.", "conflict");
   const items = snapshotOf(row);
@@ -359,35 +348,4 @@ export async function listAttempts(actor: QuizActor, slug?: string): Promise<Att
     take: 100,
   });
   return rows.map((r) => ({ ...r, status: r.status as AttemptStatus, startedAt: r.startedAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null }));
-}
-
-/** Add this browser's guest attempts to the user's account (offered after sign-in). Returns how many moved. */
-export async function claimGuestAttempts(userId: string, guestKeyHash: string): Promise<number> {
-  const prisma = await getPrisma();
-  const open = await prisma.quizAttempt.findMany({ where: { userId, status: "in_progress" }, select: { questionSlug: true } });
-  const busy = open.map((o) => o.questionSlug);
-  // A guest attempt in progress for a question the user already has open stays with the guest (one open attempt per question).
-  const { count } = await prisma.quizAttempt.updateMany({
-    where: { userId: null, guestKeyHash, NOT: { status: "in_progress", questionSlug: { in: busy } } },
-    data: { userId, guestKeyHash: null },
-  });
-  return count;
-}
-
-export async function countGuestAttempts(guestKeyHash: string): Promise<number> {
-  const prisma = await getPrisma();
-  return prisma.quizAttempt.count({ where: { userId: null, guestKeyHash } });
-}
-
-/** Items due for review now (the FSRS queue), soonest first. */
-export async function getReviewQueue(userId: string, now = new Date()) {
-  const prisma = await getPrisma();
-  const rows = await prisma.reviewCard.findMany({ where: { userId, due: { lte: now } }, select: { questionSlug: true, itemId: true, due: true }, orderBy: { due: "asc" }, take: 200 });
-  const bySlug = new Map<string, { questionSlug: string; title: string; itemIds: string[]; due: string }>();
-  for (const r of rows) {
-    const entry = bySlug.get(r.questionSlug) ?? { questionSlug: r.questionSlug, title: getQuestion(r.questionSlug)?.title ?? r.questionSlug, itemIds: [], due: r.due.toISOString() };
-    entry.itemIds.push(r.itemId);
-    bySlug.set(r.questionSlug, entry);
-  }
-  return [...bySlug.values()];
 }

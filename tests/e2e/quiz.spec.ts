@@ -200,10 +200,11 @@ test("a guest's attempts are offered for import after sign-up and appear on the 
   await page.getByRole("button", { name: "Submit for grading" }).click();
   await expect(page.getByRole("heading", { name: /^Score: / })).toBeVisible();
   await signUp(page);
-  const banner = page.getByRole("region", { name: "Guest quiz attempts" });
-  await expect(banner).toContainText("1 quiz attempt taken as a guest in this browser.");
+  const banner = page.getByRole("region", { name: "Done as a guest" });
+  await expect(banner).toContainText("Done as a guest in this browser: 1 quiz attempt.");
   await banner.getByRole("button", { name: "Add them to my account" }).click();
-  await expect(banner).toHaveCount(0);
+  await expect(banner.getByRole("status")).toContainText("Added to your account: 1 attempt");
+  await expect(banner.getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Recent quiz attempts" }).getByRole("link")).toHaveCount(1);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Review queue" }).click();

@@ -1,16 +1,15 @@
 import { expect, it } from "vitest";
 import { getQuizItemsWithKey } from "@/server/content";
 import {
-  claimGuestAttempts,
   getAttemptResult,
   getAttemptView,
   getMistakeItemIds,
-  getReviewQueue,
   saveAnswers,
   selfGradeFreeText,
   startAttempt,
   submitAttempt,
 } from "@/server/data/attempts";
+import { getReviewQueue } from "@/server/data/review-cards";
 import type { QuizActor } from "@/server/data/quiz-actor";
 import { collectKeyMaterial, type QuizItem } from "@/lib/quiz";
 import { describeEachDatabase } from "./support/databases";
@@ -162,15 +161,5 @@ describeEachDatabase("quiz attempts", ({ db }) => {
     expect(retry.items.map((i) => i.id)).toEqual([wrongOne.id]);
     const queue = await getReviewQueue((actor as { userId: string }).userId, at(60 * 60 * 24 * 30));
     expect(queue[0]?.itemIds).toContain(wrongOne.id);
-  });
-
-  it("a guest's attempts move to the account that claims them", async () => {
-    const g = guest("browser-a");
-    const view = await startAttempt(g, { slug: SLUG, mode: "full", shuffle: true }, t0);
-    await submitAttempt(g, view.id, {}, at(1));
-    const user = await userActor();
-    expect(await claimGuestAttempts((user as { userId: string }).userId, (g as { guestKeyHash: string }).guestKeyHash)).toBe(1);
-    expect((await getAttemptResult(user, view.id)).id).toBe(view.id);
-    await expect(getAttemptResult(g, view.id)).rejects.toThrow(/not found/);
   });
 });
