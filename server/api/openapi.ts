@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/server/data/attempts";
 import { ResponseSchema } from "@/lib/quiz";
+import { DeleteAccountSchema } from "@/server/data/account";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
 export function openApiDocument() {
@@ -43,6 +44,15 @@ export function openApiDocument() {
         put: { summary: "Save answers (compare-and-set on version)", parameters: idParam, requestBody: json(SaveAnswersSchema), responses: { "200": ok("{ version }"), ...errors } },
       },
       "/attempts/{id}/submit": { post: { summary: "Submit and grade (idempotent)", parameters: idParam, requestBody: json(SubmitAttemptSchema), responses: { "200": ok("{ result }"), ...errors } } },
+      "/me": {
+        get: { summary: "Whose session or token this is", responses: { "200": ok("{ user: { id, email, name, createdAt, interviewDate, hasPassword } }"), "401": error } },
+        delete: {
+          summary: "Delete the account and all its data (confirm with the account's email); its sessions and tokens end at once",
+          requestBody: json(DeleteAccountSchema),
+          responses: { "200": ok("{ deleted: true }"), ...errors },
+        },
+      },
+      "/me/export": { get: { summary: "Everything stored about the caller, as JSON (no secrets)", responses: { "200": ok("the export document"), "401": error } } },
       "/attempts/{id}/self-grade": {
         post: { summary: "Self-grade a free-text answer after submit (once per item)", parameters: idParam, requestBody: json(SelfGradeSchema), responses: { "200": ok("{ result }"), ...errors } },
       },
