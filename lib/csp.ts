@@ -11,7 +11,7 @@ import { THEME_SCRIPT_SHA256 } from "@/lib/theme-script";
 export type CspKind = "dynamic" | "static" | "lab";
 
 /** Pages rendered per request (they must be dynamic, or their scripts would lack the nonce). */
-const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings)(\/|$)/];
+const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings|forgot-password|reset-password)(\/|$)/];
 
 export function cspKindFor(pathname: string): CspKind {
   if (pathname === "/lab" || pathname.startsWith("/lab/")) return "lab";
