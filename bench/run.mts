@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   lab: async () => (await import("./lab.mjs")).runLabBench,
   "lab-browser": async () => (await import("./lab-browser.mjs")).runLabBrowserBench,
   "lab-page": async () => (await import("./lab-page.mjs")).runLabPageBench,
+  progress: async () => (await import("./progress.mjs")).runProgressBench,
 };
 
 const RESULTS = path.join(import.meta.dirname, "results", "latest.json");
@@ -21,8 +22,8 @@ async function main(args: string[]) {
   const firstFlag = args.findIndex((a) => a.startsWith("--"));
   const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
   const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
-  // With no name: every bench except the ones that need a browser (lab-page also needs a built app).
-  const selected = names.length ? names : Object.keys(BENCHES).filter((n) => n !== "lab-browser" && n !== "lab-page");
+  // With no name: every bench except the ones that need a browser or a built app and a PostgreSQL server.
+  const selected = names.length ? names : Object.keys(BENCHES).filter((n) => n !== "lab-browser" && n !== "lab-page" && n !== "progress");
   const unknown = selected.filter((n) => !(n in BENCHES));
   if (unknown.length) {
     process.stderr.write(`unknown bench: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})\n`);
