@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -145,10 +146,23 @@ test.describe("password reset through a real SMTP server", () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     const smtpPort = (smtp.server.address() as AddressInfo).port;
-    server = spawn(process.execPath, ["scripts/start.mjs"], {
-      stdio: "ignore",
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, AUTH_URL: base, DATABASE_URL: "", SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, AUTH_CLIENT_RATE_LIMIT: "1000" },
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      AUTH_URL: base,
+      DATABASE_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_CLIENT_RATE_LIMIT: "1000",
+    };
+    // The build the main e2e server made, served as is (scripts/start.mjs would rebuild if a source changed since).
+    const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
+    const migrate = spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/db-migrate.mts"], { stdio: "ignore", env });
+    if (migrate.status !== 0) throw new Error("could not migrate the SMTP-configured server's database");
+    server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "ignore", env });
     for (let i = 0; ; i++) {
       const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
       if (ok) break;

@@ -19,7 +19,7 @@ CREATE TABLE "guest_question_progress" (
     CONSTRAINT "guest_question_progress_pkey" PRIMARY KEY ("guest_key_hash","question_slug")
 );
 
--- An optional interview date: the review schedule tightens so everything is seen before it (decision 024).
+-- An optional interview date: the review schedule tightens so everything is seen before it (decision 025).
 ALTER TABLE "users" ADD COLUMN "interview_date" DATE;
 
 -- The dashboard reads a user's submitted attempts by time.
