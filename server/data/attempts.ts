@@ -62,6 +62,7 @@ export type AttemptResultView = {
   score: number;
   maxScore: number;
   /** In the order the candidate saw the items. */
+  /** keyPointText: the key point the item checks (Markdown), linked to `#key-point-<keyPoint>` on the question page. */
   items: (ReviewItem & { promptHtml: string; keyPointText: string | null })[];
 };
 

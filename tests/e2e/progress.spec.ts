@@ -225,3 +225,24 @@ test.describe("password reset through a real SMTP server", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
   });
 });
+
+test("a review's key-point link opens the answer at that key point, rendered as Markdown", async ({ page }) => {
+  await page.goto(`/questions/${SLUG}/quiz`);
+  await page.getByRole("button", { name: "Start full quiz" }).click();
+  await page.getByRole("button", { name: "Show all questions on one page" }).click();
+  await page.getByRole("button", { name: "Submit for grading" }).click();
+  await expect(page.getByRole("heading", { name: /^Score: / })).toBeVisible();
+  // Options say what they are and what the candidate did: nothing was picked, so every wrong option was rightly left out.
+  if ((await page.getByText("✗ Wrong option").count()) > 0) await expect(page.getByText("you left it out (correct)").first()).toBeVisible();
+  await expect(page.getByText("you picked it (mistake)")).toHaveCount(0);
+  const keyLink = page.locator(`a[href^="/questions/${SLUG}#key-point-"]`).first();
+  const n = (await keyLink.getAttribute("href"))!.split("#key-point-")[1]!;
+  await keyLink.click();
+  await expect(page).toHaveURL(new RegExp(`#key-point-${n}$`));
+  const target = page.locator(`#key-point-${n}`);
+  await expect(target).toBeVisible();
+  await expect(target).toBeInViewport();
+  // No raw backticks in key points: inline code is rendered as code.
+  const keyPoints = page.getByRole("group", { name: "Key points your answer covered" });
+  expect(await keyPoints.innerText()).not.toContain("`");
+});
