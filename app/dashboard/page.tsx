@@ -110,9 +110,9 @@ export default async function DashboardPage() {
           </tbody>
         </table>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          How it is computed: each quiz item counts with its FSRS retrievability now (the chance you would still get it right, falling with
-          time since you last answered it; 0 if never answered); a question averages its items, and averages that with the share of key points
-          you ticked when you self-graded it. A topic is the mean over all its questions, unseen ones as 0. A question is mastered at{" "}
+          How it is computed: each quiz item counts with its FSRS retrievability now (the chance you still remember it, falling with time
+          since you last answered it) times what your latest answer was worth (right 1, partly right ½, wrong 0; never answered 0); a
+          question averages its items, and averages that with the share of key points you ticked when you self-graded it. A topic is the mean over all its questions, unseen ones as 0. A question is mastered at{" "}
           {pct(MASTERED)}.
         </p>
       </section>

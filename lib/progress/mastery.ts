@@ -1,10 +1,12 @@
-import { retrievability, type ReviewCard } from "@/lib/quiz/schedule";
+import { retrievability, type ReviewCard, type ReviewRating } from "@/lib/quiz/schedule";
 
 /**
  * Mastery: how much of a question (and a topic) a candidate knows *now* (docs/decisions/025).
  *
- * - A quiz item's recall is its FSRS retrievability at `now`: the probability, by FSRS's forgetting curve,
- *   that the candidate would still answer it right. An item never answered has 0.
+ * - A quiz item's recall is its FSRS retrievability at `now` (the probability, by FSRS's forgetting curve,
+ *   that the candidate still remembers it) times what the latest answer was worth: right 1, partly right
+ *   0.5, wrong 0. Retrievability alone is 1 just after any review, a wrong one too; the weight keeps a
+ *   fresh mistake from reading as mastered. An item never answered has 0.
  * - A question's quiz part is the mean recall of its current quiz items; its self-grade part is the
  *   fraction of key points the candidate ticked (their latest self-grade).
  * - A question's mastery is the mean of the parts it has evidence for (quiz, self-grade, or both); with
@@ -13,6 +15,13 @@ import { retrievability, type ReviewCard } from "@/lib/quiz/schedule";
  *   of this topic you would get right today".
  */
 export const MASTERED = 0.8;
+
+/** What the latest answer was worth (ratingFor: wrong → again, partial → hard, right → good). Old cards without one count as right. */
+const RATING_WEIGHT: Record<ReviewRating, number> = { again: 0, hard: 0.5, good: 1, easy: 1 };
+
+export function itemRecall(card: ReviewCard, now: Date): number {
+  return retrievability(card, now) * RATING_WEIGHT[card.lastRating ?? "good"];
+}
 
 export type QuestionEvidence = {
   slug: string;
@@ -35,7 +44,7 @@ export function questionMastery(q: QuestionEvidence, now: Date): QuestionMastery
   if (q.itemIds.length && q.itemIds.some((id) => q.cards.has(id))) {
     const recall = q.itemIds.map((id) => {
       const card = q.cards.get(id);
-      return card ? retrievability(card, now) : 0;
+      return card ? itemRecall(card, now) : 0;
     });
     parts.push(recall.reduce((a, b) => a + b, 0) / recall.length);
   }

@@ -32,6 +32,8 @@ export const ReviewCardSchema = z.strictObject({
   lapses: z.number().int().min(0),
   state: z.enum(STATES),
   lastReview: z.iso.datetime().nullable(),
+  /** The rating of the latest review (absent on cards stored before it was recorded). */
+  lastRating: z.enum(["again", "hard", "good", "easy"]).optional(),
 });
 export type ReviewCard = z.infer<typeof ReviewCardSchema>;
 
@@ -80,7 +82,7 @@ export function ratingFor(result: Pick<ItemResult, "correct" | "score" | "max">)
 /** The card after one review at `now`. A null card is an item never reviewed before. */
 export function scheduleReview(card: ReviewCard | null, rating: ReviewRating, now: Date, params: SchedulerParams = schedulerParams(now, null)): ReviewCard {
   const current = card === null ? createEmptyCard(now) : toFsrsCard(card);
-  return fromFsrsCard(schedulerFor(params).next(current, now, GRADE_OF[rating]).card);
+  return { ...fromFsrsCard(schedulerFor(params).next(current, now, GRADE_OF[rating]).card), lastRating: rating };
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { getBank } from "@/server/content";
-import { listAttempts, type AttemptSummary } from "@/server/data/attempts";
+import type { AttemptSummary } from "@/server/data/attempts";
 import { listRecentLabRuns, type LabRunDTO } from "@/server/data/lab-runs";
 import { getReviewOverview, type ReviewOverview } from "@/server/data/review-cards";
 import { ReviewCardSchema, type ReviewCard } from "@/lib/quiz";
@@ -32,6 +32,8 @@ export type Dashboard = {
 /** Days of accuracy history on the chart. */
 export const ACCURACY_DAYS = 60;
 
+const attemptSelect = { id: true, questionSlug: true, mode: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true } as const;
+
 type DayRow = { day: string; score: number | null; max: number | null; attempts: bigint | number };
 type FlagRow = { question_slug: string; submitted: boolean };
 
@@ -39,7 +41,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
   const prisma = await getPrisma();
   const userId = viewer.id;
   const since = new Date(now.getTime() - ACCURACY_DAYS * 24 * 60 * 60 * 1000);
-  const [cards, grades, flags, days, activity, attempts, labRuns, review] = await Promise.all([
+  const [cards, grades, flags, days, activity, recent, open, labRuns, review] = await Promise.all([
     prisma.reviewCard.findMany({ where: { userId }, select: { questionSlug: true, itemId: true, card: true } }),
     prisma.questionProgress.findMany({ where: { userId }, select: { questionSlug: true, keyPointsHit: true, keyPointsTotal: true, revealedAt: true, selfGradedAt: true } }),
     prisma.$queryRaw<FlagRow[]>`
@@ -56,7 +58,8 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
         UNION ALL SELECT self_graded_at FROM question_progress WHERE user_id = ${userId} AND self_graded_at IS NOT NULL
         UNION ALL SELECT created_at FROM lab_runs WHERE user_id = ${userId}
       ) a`,
-    listAttempts({ kind: "user", userId }),
+    prisma.quizAttempt.findMany({ where: { userId, status: "submitted" }, select: attemptSelect, orderBy: { submittedAt: "desc" }, take: 5 }),
+    prisma.quizAttempt.findMany({ where: { userId, status: "in_progress" }, select: attemptSelect, orderBy: { startedAt: "desc" } }),
     listRecentLabRuns({ kind: "user", userId }, 5),
     getReviewOverview(userId, now),
   ]);
@@ -99,8 +102,8 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     },
     accuracy: days.map((d) => ({ day: d.day, score: d.score ?? 0, max: d.max ?? 0, attempts: Number(d.attempts) })),
     streak: streak(activity.map((a) => a.day), now),
-    recentAttempts: attempts.filter((a) => a.status === "submitted").slice(0, 5),
-    openAttempts: attempts.filter((a) => a.status === "in_progress"),
+    recentAttempts: recent.map(toSummary),
+    openAttempts: open.map(toSummary),
     recentLabRuns: labRuns,
     recentSelfGrades: grades
       .filter((g) => g.selfGradedAt)
@@ -110,4 +113,8 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     review,
     weakest: weakestTopic(topics),
   };
+}
+
+function toSummary(r: { id: string; questionSlug: string; mode: string; status: string; score: number | null; maxScore: number | null; startedAt: Date; submittedAt: Date | null }): AttemptSummary {
+  return { ...r, status: r.status === "submitted" ? "submitted" : "in_progress", startedAt: r.startedAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null };
 }

@@ -96,17 +96,25 @@ function endOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }
 
-/** How many cards are scheduled, how many are due, and when the next one comes: four indexed queries. */
+type OverviewRow = { scheduled: number; due_now: number; due_today: number; next_due: Date | null; interview_date: Date | null };
+
+/** How many cards are scheduled, how many are due, and when the next one comes: one query over the (user_id, due) index. */
 export async function getReviewOverview(userId: string, now = new Date()): Promise<ReviewOverview> {
   const prisma = await getPrisma();
-  const [scheduled, dueNow, dueToday, next, user] = await Promise.all([
-    prisma.reviewCard.count({ where: { userId } }),
-    prisma.reviewCard.count({ where: { userId, due: { lte: now } } }),
-    prisma.reviewCard.count({ where: { userId, due: { lt: endOfUtcDay(now) } } }),
-    prisma.reviewCard.findFirst({ where: { userId, due: { gt: now } }, orderBy: { due: "asc" }, select: { due: true } }),
-    prisma.user.findUnique({ where: { id: userId }, select: { interviewDate: true } }),
-  ]);
-  return { scheduled, dueNow, dueToday, nextDue: next?.due.toISOString() ?? null, interviewDate: user?.interviewDate?.toISOString().slice(0, 10) ?? null };
+  const [row] = await prisma.$queryRaw<OverviewRow[]>`
+    SELECT count(c.*)::int AS scheduled,
+           count(c.*) FILTER (WHERE c.due <= ${now})::int AS due_now,
+           count(c.*) FILTER (WHERE c.due < ${endOfUtcDay(now)})::int AS due_today,
+           min(c.due) FILTER (WHERE c.due > ${now}) AS next_due,
+           (SELECT interview_date FROM users WHERE id = ${userId}) AS interview_date
+    FROM review_cards c WHERE c.user_id = ${userId}`;
+  return {
+    scheduled: row?.scheduled ?? 0,
+    dueNow: row?.due_now ?? 0,
+    dueToday: row?.due_today ?? 0,
+    nextDue: row?.next_due ? new Date(row.next_due).toISOString() : null,
+    interviewDate: row?.interview_date ? new Date(row.interview_date).toISOString().slice(0, 10) : null,
+  };
 }
 
 export const InterviewDateSchema = z.object({
