@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBank, ContentError } from "./bank";
 import { readBankFromDisk } from "./read-bank";
+import { guesserScores } from "./rules";
 
 const valid = (over: Record<string, string> = {}) => {
   const fm: Record<string, string> = {
@@ -88,6 +89,32 @@ describe("question bank rules", () => {
   });
 });
 
+describe("content rules in the build", () => {
+  // Eight single-choice items with the key always first, in otherwise valid files: the bank must not build.
+  const option = (i: number, j: number, correct: boolean) =>
+    `      - {id: opt-${"klmn"[j]}, text: "statement ${i}-${j} with enough words", correct: ${correct}, rationale: r}`;
+  const biasedQuiz =
+    "items:\n" +
+    Array.from({ length: 8 }, (_, i) =>
+      [`  - id: s${i}`, "    type: single", "    prompt: p", "    keyPoint: 0", "    options:", ...[0, 1, 2, 3].map((j) => option(i, j, j === 0))].join("\n"),
+    ).join("\n") +
+    "\n";
+
+  it("fails on a bank whose single-choice keys all sit first, naming the quiz file and the option", () => {
+    let error: unknown;
+    try {
+      buildBank([file("alpha", valid())], [quizFile("alpha", biasedQuiz)]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ContentError);
+    const e = error as ContentError;
+    expect(e.issues).toContainEqual(expect.objectContaining({ path: "content/questions/alpha.quiz.yaml", field: "items.0.options.0" }));
+    expect(e.message).toMatch(/content\/questions\/alpha\.quiz\.yaml: items\.3\.options\.0: correct option at position 1 .*limit 15%–40%/);
+    expect(e.stats.find((s) => s.rule === "B1 single 4-option key at position 1")?.status).toBe("fail");
+  });
+});
+
 describe("the shipped bank", () => {
   const bank = readBankFromDisk();
 
@@ -102,6 +129,11 @@ describe("the shipped bank", () => {
     const official = bank.find((e) => e.question.slug === "layer-freezing");
     expect(official?.question.answerSource).toBe("official");
     expect(official!.quiz.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("gives a blind, test-wise guesser no more than chance plus 10 points on any strategy", () => {
+    const scores = guesserScores(bank.map((e) => ({ path: e.question.slug, items: e.quiz })));
+    for (const g of scores) expect(g.hits / g.items, g.guesser).toBeLessThanOrEqual(g.chance / g.items + 0.1);
   });
 
   it("contains math and code for the page tests to render", () => {

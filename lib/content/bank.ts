@@ -3,6 +3,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import { QuestionFrontmatterSchema, type Question } from "@/lib/schemas/question";
 import { QuizFileSchema, type QuizItem } from "@/lib/schemas/quiz";
+import { checkContentRules, type RuleStat } from "./rules";
 
 /**
  * Pure parsing and cross-checking of the question bank. The file system lives in
@@ -14,7 +15,11 @@ export type BankEntry = { question: Question; quiz: QuizItem[] };
 export type ContentIssue = { path: string; field: string; message: string };
 
 export class ContentError extends Error {
-  constructor(readonly issues: ContentIssue[]) {
+  /** `stats`: the bank statistics of docs/CONTENT.md, when the files parsed far enough to compute them. */
+  constructor(
+    readonly issues: ContentIssue[],
+    readonly stats: RuleStat[] = [],
+  ) {
     super(`Invalid content:\n${issues.map(formatIssue).join("\n")}`);
     this.name = "ContentError";
   }
@@ -67,7 +72,8 @@ export type RawFile = { path: string; raw: string };
 /**
  * Build the whole bank from raw files and check the rules that span files:
  * unique ids and slugs, related links that resolve, a quiz for every question,
- * key-point indexes in range. Throws a ContentError listing every issue.
+ * key-point indexes in range, and the content rules of `./rules` (docs/CONTENT.md).
+ * Throws a ContentError listing every issue.
  */
 export function buildBank(questionFiles: RawFile[], quizFiles: RawFile[]): BankEntry[] {
   const issues: ContentIssue[] = [];
@@ -113,7 +119,10 @@ export function buildBank(questionFiles: RawFile[], quizFiles: RawFile[]): BankE
   for (const [slug, quiz] of quizzes) {
     if (!slugs.has(slug)) issues.push({ path: quiz.path, field: "", message: `no question ${slug}.md for this quiz` });
   }
-  if (issues.length) throw new ContentError(issues);
+  // Rules against test-wise guessing (docs/CONTENT.md): a biased bank fails like a broken one.
+  const rules = checkContentRules([...quizzes.values()]);
+  issues.push(...rules.issues);
+  if (issues.length) throw new ContentError(issues, rules.stats);
 
   return questions
     .map(({ question }) => ({ question, quiz: quizzes.get(question.slug)!.items }))
