@@ -1,4 +1,4 @@
-import { retrievability, type ReviewCard, type ReviewRating } from "@/lib/quiz/schedule";
+import { retrievability, type RecallFields, type ReviewCard, type ReviewRating } from "@/lib/quiz/schedule";
 
 /**
  * Mastery: how much of a question (and a topic) a candidate knows *now* (docs/decisions/025).
@@ -19,7 +19,10 @@ export const MASTERED = 0.8;
 /** What the latest answer was worth (ratingFor: wrong → again, partial → hard, right → good). Old cards without one count as right. */
 const RATING_WEIGHT: Record<ReviewRating, number> = { again: 0, hard: 0.5, good: 1, easy: 1 };
 
-export function itemRecall(card: ReviewCard, now: Date): number {
+/** The fields of a card that mastery reads. */
+export type CardRecall = RecallFields & Pick<ReviewCard, "lastRating">;
+
+export function itemRecall(card: CardRecall, now: Date): number {
   return retrievability(card, now) * RATING_WEIGHT[card.lastRating ?? "good"];
 }
 
@@ -29,7 +32,7 @@ export type QuestionEvidence = {
   /** The question's current quiz item ids. */
   itemIds: readonly string[];
   /** The candidate's review cards of this question, by item id. */
-  cards: ReadonlyMap<string, ReviewCard>;
+  cards: ReadonlyMap<string, CardRecall>;
   selfGrade: { hit: number; total: number } | null;
   /** Started an attempt, or self-graded (or revealed) the answer. */
   seen: boolean;

@@ -85,13 +85,29 @@ export function scheduleReview(card: ReviewCard | null, rating: ReviewRating, no
   return { ...fromFsrsCard(schedulerFor(params).next(current, now, GRADE_OF[rating]).card), lastRating: rating };
 }
 
+/** What retrievability needs of a card (the dashboard reads only these fields). */
+export type RecallFields = Pick<ReviewCard, "state" | "lastReview" | "stability">;
+
 /**
  * The probability (0–1) that the candidate still recalls the item at `now`, by FSRS's forgetting curve
- * with the default parameters. A card never reviewed has none (0).
+ * with the default parameters (ts-fsrs `get_retrievability`). A card never reviewed has none (0).
  */
-export function retrievability(card: ReviewCard, now: Date): number {
+export function retrievability(card: RecallFields, now: Date): number {
   if (card.state === "new" || card.lastReview === null) return 0;
-  const r = schedulerFor(schedulerParams(now, null)).get_retrievability(toFsrsCard(card), now, false);
+  // get_retrievability reads only state, last_review and stability; the other fields are placeholders.
+  const fsrsCard: Card = {
+    due: now,
+    stability: card.stability,
+    difficulty: 0,
+    elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: STATE_OF[card.state],
+    last_review: new Date(card.lastReview),
+  };
+  const r = schedulerFor(schedulerParams(now, null)).get_retrievability(fsrsCard, now, false);
   return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
 }
 
