@@ -22,5 +22,6 @@ CREATE TABLE "guest_question_progress" (
 -- An optional interview date: the review schedule tightens so everything is seen before it (decision 025).
 ALTER TABLE "users" ADD COLUMN "interview_date" DATE;
 
--- The dashboard reads a user's submitted attempts by time.
-CREATE INDEX "quiz_attempts_user_id_submitted_at_idx" ON "quiz_attempts"("user_id", "submitted_at");
+-- The dashboard reads a user's attempts by time and groups them per question and per day: the included columns
+-- let that be an index-only scan instead of reading 5,000 wide rows (snapshots) from the heap.
+CREATE INDEX "quiz_attempts_user_id_submitted_at_idx" ON "quiz_attempts"("user_id", "submitted_at") INCLUDE ("question_slug", "status", "score", "max_score");
