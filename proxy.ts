@@ -27,6 +27,8 @@ export const config = {
     "/dashboard/:path*",
     "/review/:path*",
     "/settings/:path*",
+    "/forgot-password",
+    "/reset-password/:path*",
     "/sets/:path*",
     "/s/:path*",
     "/cohorts/:path*",

@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   load: async () => (await import("./load.mjs")).runLoadBench,
   faults: async () => (await import("./faults.mjs")).runFaultsBench,
   sets: async () => (await import("./sets.mjs")).runSetsBench,
+  progress: async () => (await import("./progress.mjs")).runProgressBench,
 };
 
 /** Benches that need a browser or start production servers: run only when named. */

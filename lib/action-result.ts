@@ -14,4 +14,4 @@ export type ActionFailure = {
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 /** What a form action driven by useActionState holds: nothing yet, or its last result. */
-export type FormState = ActionResult<null> | null;
+export type FormState = { ok: true; data?: null; message?: string } | ActionFailure | null;

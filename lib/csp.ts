@@ -11,7 +11,7 @@ import { THEME_SCRIPT_SHA256 } from "./theme-script";
 export type CspKind = "dynamic" | "static" | "lab";
 
 /** Pages rendered per request (they must be dynamic, or their scripts would lack the nonce). */
-const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings|sets|s|cohorts)(\/|$)/];
+const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings|forgot-password|reset-password|sets|s|cohorts)(\/|$)/];
 
 /**
  * Where next.config.ts sends the static policy as a fixed header: every path except the pages above (the proxy
@@ -20,7 +20,7 @@ const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(
  * A path-to-regexp source, as next.config.ts's headers() takes it; lib/proxy-matcher.test.ts checks it.
  */
 export const STATIC_POLICY_SOURCE =
-  "/((?!_next/|api/|lab/?$|questions/?$|questions/[^/]+/.|(?:signin|signup|dashboard|review|settings|sets|s|cohorts)(?:/|$)).*)";
+  "/((?!_next/|api/|lab/?$|questions/?$|questions/[^/]+/.|(?:signin|signup|dashboard|review|settings|forgot-password|reset-password|sets|s|cohorts)(?:/|$)).*)";
 
 export function cspKindFor(pathname: string): CspKind {
   if (pathname === "/lab" || pathname === "/lab/") return "lab"; // /lab/tfjs, /lab/data, /lab/models are files

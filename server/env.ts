@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Sign-in and sign-up attempts allowed per client address per 15 minutes (the end-to-end suite raises it: every test signs up from 127.0.0.1). */
   AUTH_CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Outgoing mail for password reset (smtp:// or smtps://, credentials in the URL). Unset: reset by email is not offered. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
+  /** The From address of outgoing mail. */
+  MAIL_FROM: z.string().default("Layerwise <no-reply@layerwise.invalid>"),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type MiniSearch from "minisearch";
-import { buildSearchIndex, loadSearchIndex, search, type SearchHit } from "@/lib/search/search";
+import { buildSearchIndex, loadSearchIndex, search, suggestTerms, type SearchHit } from "@/lib/search/search";
 import { getAllQuestions } from "@/server/content";
 import { env } from "@/server/env";
 import { filterQuestions, type QuestionFilters } from "@/lib/content/filters";
@@ -38,4 +38,9 @@ export function findQuestions(filters: QuestionFilters): { question: Question; t
     const question = bySlug.get(h.slug);
     return question ? [{ question, terms: h.terms }] : [];
   });
+}
+
+/** Nearest terms of the bank's vocabulary, for a search that found nothing. */
+export function suggestSearchTerms(query: string): string[] {
+  return suggestTerms(getIndex(), query);
 }

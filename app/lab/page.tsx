@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getViewer } from "@/server/auth";
+import { currentActor } from "@/server/data/quiz-actor";
 import { listRecentLabRuns } from "@/server/data/lab-runs";
 import { LabApp } from "@/components/lab/lab-app";
 import { labStateFromSearchParams } from "@/components/lab/lab-url";
@@ -17,8 +17,8 @@ export default async function LabPage({ searchParams }: { searchParams: SearchPa
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(raw)) if (typeof value === "string") params.set(key, value);
   const { settings, presetId, errors } = labStateFromSearchParams(params);
-  const viewer = await getViewer();
-  const runs = viewer ? await listRecentLabRuns(viewer) : [];
+  const actor = await currentActor({ create: false });
+  const runs = actor ? await listRecentLabRuns(actor) : [];
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -30,8 +30,8 @@ export default async function LabPage({ searchParams }: { searchParams: SearchPa
           accuracy is reported on a separate test set. Trained live in your browser (TensorFlow.js in a Web Worker); nothing is sent anywhere.
         </p>
       </header>
-      <LabApp initialSettings={settings} initialPreset={presetId} urlErrors={errors} signedIn={viewer !== null} />
-      {viewer && <RecentLabRuns runs={runs} />}
+      <LabApp initialSettings={settings} initialPreset={presetId} urlErrors={errors} signedIn={actor?.kind === "user"} />
+      {runs.length > 0 && <RecentLabRuns runs={runs} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth/auth-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
@@ -8,12 +9,14 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl, "/dashboard");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl, "/dashboard");
   if (await getViewer()) redirect(callbackUrl);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
+      {params.reset === "1" && <p role="status">Your password was changed. Sign in with the new one.</p>}
       <AuthForm
         action={signInAction}
         callbackUrl={callbackUrl}
@@ -24,6 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ]}
         footer={{ text: "New here?", href: "/signup", link: "Create an account" }}
       />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="underline">Forgot your password?</Link>
+      </p>
       <OAuthButtons providers={oauthProviderIds()} callbackUrl={callbackUrl} />
     </div>
   );

@@ -14,12 +14,15 @@ export function AuthForm({
   fields,
   submitLabel,
   callbackUrl,
+  hidden,
   footer,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   fields: Field[];
   submitLabel: string;
   callbackUrl?: string;
+  /** Extra hidden fields (a reset token). */
+  hidden?: Record<string, string>;
   footer: { text: string; href: string; link: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -29,6 +32,9 @@ export function AuthForm({
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {fields.map((f) => {
         const error = fieldErrors[f.name];
         return (
@@ -64,6 +70,9 @@ export function AuthForm({
       <div role="alert" aria-live="assertive" className="min-h-6 text-rose-700 dark:text-rose-300">
         {state && !state.ok ? state.error : null}
       </div>
+      <p role="status" className="empty:hidden">
+        {state?.ok ? state.message : null}
+      </p>
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
         {pending ? "Please wait…" : submitLabel}
       </button>

@@ -66,9 +66,9 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
 
   const score = job && meta?.id === job.id && meta.prediction && job.status === "finished" ? scorePrediction(meta.prediction, job.results) : null;
 
-  // Keep a signed-in user's finished jobs (once each); the server list refreshes afterwards.
+  // Keep finished jobs (once each), a guest's too (imported on sign-up); the server list refreshes afterwards.
   useEffect(() => {
-    if (!signedIn || !job || job.status !== "finished" || saved.current.has(job.id) || !job.backend) return;
+    if (!job || job.status !== "finished" || saved.current.has(job.id) || !job.backend) return;
     saved.current.add(job.id);
     const m = meta?.id === job.id ? meta : null;
     const run = {
@@ -80,7 +80,7 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
       calibration: m?.prediction ? (scorePrediction(m.prediction, job.results)?.calibration ?? null) : null,
     };
     void callAction(() => saveLabRunAction(run)).then((r) => {
-      setSaveNote(r.ok ? "Saved to your runs." : `Not saved: ${r.error}`);
+      setSaveNote(r.ok ? (signedIn ? "Saved to your runs." : "Saved in this browser's guest session.") : `Not saved: ${r.error}`);
       if (r.ok) router.refresh();
     });
   }, [job, meta, signedIn, router]);
@@ -118,7 +118,7 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
       )}
       <RunControls state={state} blocked={invalid.length > 0} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
       {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
-      {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signin" className="underline">Sign in</a> to keep your runs and predictions.</p>}
+      {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signup" className="underline">Sign up</a> to keep your runs and predictions with an account (they are imported).</p>}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}
       <CostPanel
         plan={shownPlan}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getAllQuestions } from "@/server/content";
-import { findQuestions } from "@/server/search";
+import { findQuestions, suggestSearchTerms } from "@/server/search";
 import type { QuestionFilters } from "@/lib/content/filters";
 import { DIFFICULTIES, ROLES, TOPICS } from "@/lib/schemas/question";
 import { DifficultyBadge } from "@/components/questions/difficulty-badge";
@@ -13,6 +13,7 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
   const all = getAllQuestions();
   const rows = findQuestions(filters);
   const tags = [...new Set(all.flatMap((q) => q.tags))].sort();
+  const suggestions = filters.q && rows.length === 0 ? suggestSearchTerms(filters.q) : [];
 
   return (
     <div className="space-y-6">
@@ -40,6 +41,20 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
         {rows.length} question{rows.length === 1 ? "" : "s"}
         {filters.q ? ` matching “${filters.q}”` : ""}
       </p>
+      {suggestions.length > 0 && (
+        <p data-testid="search-suggestions">
+          Did you mean{" "}
+          {suggestions.map((s, i) => (
+            <span key={s}>
+              {i > 0 && (i === suggestions.length - 1 ? " or " : ", ")}
+              <Link href={`/questions?${new URLSearchParams({ ...queryOf(filters), q: s })}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                {s}
+              </Link>
+            </span>
+          ))}
+          ?
+        </p>
+      )}
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {rows.map(({ question: q, terms }) => (
           <li key={q.slug} className="py-4">
@@ -78,4 +93,9 @@ function FilterSelect({ label, name, value, any, options }: { label: string; nam
       </select>
     </label>
   );
+}
+
+/** The active filters as query parameters (so a suggestion keeps them). */
+function queryOf(filters: QuestionFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 }

@@ -5,6 +5,7 @@ import { relatedQuestions } from "@/lib/content/related";
 import { Markdown } from "@/components/ui/markdown";
 import { DifficultyBadge } from "@/components/questions/difficulty-badge";
 import { KeyPointChecklist } from "@/components/questions/key-point-checklist";
+import { RichText } from "@/components/quiz/rich-text";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -83,7 +84,8 @@ export function QuestionView({ question: q, all }: { question: Question; all: Qu
           </Section>
 
           <Section id="key-points" title="Key points: grade your own answer">
-            <KeyPointChecklist slug={q.slug} keyPoints={q.keyPoints} />
+            {/* Rendered here, on the server, through the one Markdown pipeline (code, math, emphasis). */}
+            <KeyPointChecklist slug={q.slug} keyPoints={q.keyPoints.map((kp, i) => <RichText key={i} text={kp} />)} />
           </Section>
 
           <Section id="poor-answer" title="A common poor answer">

@@ -68,8 +68,9 @@ function ReviewedItem({ item, index, total, attemptId, slug }: { item: Item; ind
         {item.keyPointText && (
           <p>
             Key point:{" "}
-            <Link href={`/questions/${slug}#key-points`} className={link}>
-              “{item.keyPointText}”
+            {/* The question page opens its collapsed answer and scrolls to this key point (key-point-checklist.tsx). */}
+            <Link href={`/questions/${slug}#key-point-${item.keyPoint}`} className={link}>
+              <RichText text={item.keyPointText} className="inline-block" />
             </Link>
           </p>
         )}
@@ -82,6 +83,26 @@ function ReviewedItem({ item, index, total, attemptId, slug }: { item: Item; ind
         )}
       </footer>
     </article>
+  );
+}
+
+/**
+ * What an option is (right or wrong) and what the candidate did with it, so leaving a wrong option out
+ * reads as the good call it was, not as a mistake.
+ */
+function OptionOutcome({ correct, chosen }: { correct: boolean; chosen: boolean }) {
+  const [what, did, tone] = correct
+    ? chosen
+      ? ["✓ Right option", "you picked it", "text-emerald-800 dark:text-emerald-300"]
+      : ["✓ Right option", "you left it out (missed)", "text-rose-800 dark:text-rose-300"]
+    : chosen
+      ? ["✗ Wrong option", "you picked it (mistake)", "text-rose-800 dark:text-rose-300"]
+      : ["✗ Wrong option", "you left it out (correct)", "text-emerald-800 dark:text-emerald-300"];
+  return (
+    <>
+      <span className="font-semibold">{what}</span>
+      <span className={`rounded bg-slate-100 px-1.5 text-sm dark:bg-slate-800 ${tone}`}>{did}</span>
+    </>
   );
 }
 
@@ -105,8 +126,7 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
           {item.options.map((o) => (
             <li key={o.id} className={`rounded-md border p-3 ${o.correct ? "border-emerald-600" : "border-slate-300 dark:border-slate-700"}`}>
               <div className="flex flex-wrap items-baseline gap-2">
-                <span className="font-semibold">{o.correct ? "✓ Correct" : "✗ Incorrect"}</span>
-                {o.chosen && <span className="rounded bg-slate-200 px-1.5 text-sm dark:bg-slate-800">your choice</span>}
+                <OptionOutcome correct={o.correct} chosen={o.chosen} />
                 <RichText text={o.text} />
               </div>
               <RichText text={o.rationale} className={`mt-1 block text-sm ${muted}`} />

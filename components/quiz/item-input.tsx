@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
+import { INPUT_COPY } from "@/lib/quiz/input-copy";
 import type { PublicQuizItem, QuizResponse } from "@/lib/quiz";
 import { btnQuiet } from "@/components/ui/styles";
 
@@ -131,7 +132,7 @@ function NumericInput({ item, value, disabled, onChange }: Props & { item: Extra
       />
       {item.unit && <span aria-hidden="true">{item.unit}</span>}
       <p id={`${id}-hint`} className="w-full text-sm text-slate-600 dark:text-slate-400">
-        A plain number such as 2245 or 0.5 (no thousands separators).
+        {INPUT_COPY.numericHint}
       </p>
     </div>
   );

@@ -5,8 +5,16 @@ import { startAttemptAction } from "@/server/actions/quiz";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { btnPrimary } from "@/components/ui/styles";
 
-/** Starts an attempt of the items not yet right (across attempts) and opens it. */
-export function RetryMistakesButton({ slug, className = btnPrimary }: { slug: string; className?: string }) {
+/**
+ * Starts an attempt of the items not yet right (across attempts) — or, with mode "review", of the items
+ * due in the review queue — and opens it.
+ */
+export function RetryMistakesButton({ slug, className = btnPrimary, mode = "mistakes", label = "Retry my mistakes" }: {
+  slug: string;
+  className?: string;
+  mode?: "mistakes" | "review";
+  label?: string;
+}) {
   const router = useRouter();
   const { run, pending, error } = useServerAction(startAttemptAction);
   return (
@@ -15,9 +23,9 @@ export function RetryMistakesButton({ slug, className = btnPrimary }: { slug: st
         type="button"
         className={className}
         disabled={pending}
-        onClick={() => run({ slug, mode: "mistakes" }, { onSuccess: () => router.push(`/questions/${slug}/quiz`) })}
+        onClick={() => run({ slug, mode }, { onSuccess: () => router.push(`/questions/${slug}/quiz`) })}
       >
-        Retry my mistakes
+        {label}
       </button>
       {error && (
         <span role="alert" className="text-sm text-rose-700 dark:text-rose-300">

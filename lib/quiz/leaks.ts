@@ -81,3 +81,20 @@ export function findKeyLeaks(fingerprints: readonly KeyFingerprint[], body: stri
   };
   return fingerprints.filter((f) => f.shingles.some(has)).map((f) => f.material);
 }
+
+/** The numbers written in a text ("2245", "0.5", "1,024" → 1024), as numbers. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, ""))).filter(Number.isFinite);
+}
+
+/**
+ * The numeric answers that a piece of fixed interface copy (a hint, placeholder, label or example shown
+ * next to every item) spells out. Copy shown beside every item must name none of them: "such as 2245"
+ * under the item whose answer is 2245 gives it away. The expected answer is [].
+ */
+export function numericKeysInCopy(items: readonly QuizItem[], copy: string): KeyMaterial[] {
+  const said = new Set(numbersIn(copy));
+  return items.flatMap((item) =>
+    item.type === "numeric" && said.has(item.answer) ? [{ path: `${item.id}.answer`, value: String(item.answer), kind: "value" as const }] : [],
+  );
+}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { isDue, ratingFor, ReviewCardSchema, scheduleReview, type ReviewCard } from "./schedule";
+import {
+  DEFAULT_MAXIMUM_INTERVAL_DAYS,
+  DEFAULT_RETENTION,
+  INTERVIEW_RETENTION,
+  isDue,
+  ratingFor,
+  retrievability,
+  ReviewCardSchema,
+  scheduleReview,
+  schedulerParams,
+  type ReviewCard,
+} from "./schedule";
 
 const now = new Date("2026-03-01T09:00:00.000Z");
 const DAY = 86_400_000;
@@ -72,5 +83,46 @@ describe("isDue", () => {
     expect(isDue(card, new Date(due - 1))).toBe(false);
     expect(isDue(card, new Date(due))).toBe(true);
     expect(isDue(card, new Date(due + DAY))).toBe(true);
+  });
+});
+
+describe("schedulerParams (interview date)", () => {
+  it("uses ts-fsrs' defaults without an interview date or once it has passed", () => {
+    expect(schedulerParams(now, null)).toEqual({ request_retention: DEFAULT_RETENTION, maximum_interval: DEFAULT_MAXIMUM_INTERVAL_DAYS });
+    expect(schedulerParams(now, new Date(now.getTime() - DAY))).toEqual(schedulerParams(now, null));
+  });
+
+  it("before an interview asks for higher retention and ends the maximum interval before the date", () => {
+    const interview = new Date(now.getTime() + 10 * DAY);
+    expect(schedulerParams(now, interview)).toEqual({ request_retention: INTERVIEW_RETENTION, maximum_interval: 9 });
+    expect(schedulerParams(now, new Date(now.getTime() + DAY + 1000)).maximum_interval).toBe(1);
+  });
+
+  it("schedules every review of a well-known item before the interview", () => {
+    const interview = new Date(now.getTime() + 20 * DAY);
+    let card: ReviewCard | null = null;
+    let t = now;
+    for (let i = 0; i < 8; i++) {
+      card = scheduleReview(card, "good", t, schedulerParams(t, interview));
+      if (t.getTime() + DAY >= interview.getTime()) break;
+      expect(Date.parse(card.due)).toBeLessThan(interview.getTime());
+      t = new Date(card.due);
+    }
+    // Without the interview the same history spaces out beyond it.
+    let free: ReviewCard | null = null;
+    let u = now;
+    for (let i = 0; i < 8; i++) {
+      free = scheduleReview(free, "good", u);
+      u = new Date(free.due);
+    }
+    expect(u.getTime()).toBeGreaterThan(interview.getTime());
+  });
+});
+
+describe("retrievability", () => {
+  it("is 0 for a new card, near 1 right after a review, and falls with time", () => {
+    const card = scheduleReview(null, "good", now);
+    expect(retrievability(card, now)).toBeGreaterThan(0.99);
+    expect(retrievability(card, new Date(now.getTime() + 30 * DAY))).toBeLessThan(retrievability(card, new Date(now.getTime() + DAY)));
   });
 });

@@ -32,11 +32,41 @@ export const ReviewCardSchema = z.strictObject({
   lapses: z.number().int().min(0),
   state: z.enum(STATES),
   lastReview: z.iso.datetime().nullable(),
+  /** The rating of the latest review (absent on cards stored before it was recorded). */
+  lastRating: z.enum(["again", "hard", "good", "easy"]).optional(),
 });
 export type ReviewCard = z.infer<typeof ReviewCardSchema>;
 
+/** ts-fsrs' defaults: 90% recall requested, intervals up to 100 years. */
+export const DEFAULT_RETENTION = 0.9;
+export const DEFAULT_MAXIMUM_INTERVAL_DAYS = 36500;
+/** With an interview date: ask FSRS for 95% recall, so reviews come sooner and more often. */
+export const INTERVIEW_RETENTION = 0.95;
+
+export type SchedulerParams = { request_retention: number; maximum_interval: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * ts-fsrs' own parameters for a candidate. Without an interview date (or once it has passed) they are
+ * ts-fsrs' defaults. Before an interview the requested retention rises to 95% and the maximum interval
+ * ends the day before the interview, so every card scheduled now comes back at least once before it.
+ */
+export function schedulerParams(now: Date, interviewDate: Date | null): SchedulerParams {
+  if (!interviewDate) return { request_retention: DEFAULT_RETENTION, maximum_interval: DEFAULT_MAXIMUM_INTERVAL_DAYS };
+  const daysLeft = Math.floor((interviewDate.getTime() - now.getTime()) / DAY_MS);
+  if (daysLeft < 1) return { request_retention: DEFAULT_RETENTION, maximum_interval: DEFAULT_MAXIMUM_INTERVAL_DAYS };
+  return { request_retention: INTERVIEW_RETENTION, maximum_interval: Math.max(1, Math.min(DEFAULT_MAXIMUM_INTERVAL_DAYS, daysLeft - 1)) };
+}
+
 // No fuzz: the same history always gives the same due date, which keeps scheduling testable and replayable.
-const scheduler = fsrs({ enable_fuzz: false });
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+function schedulerFor(params: SchedulerParams) {
+  const key = `${params.request_retention}:${params.maximum_interval}`;
+  let s = schedulers.get(key);
+  if (!s) schedulers.set(key, (s = fsrs({ enable_fuzz: false, ...params })));
+  return s;
+}
 
 /**
  * How a quiz result feeds FSRS: wrong → again, partial → hard, right → good. A self-graded item maps
@@ -50,9 +80,35 @@ export function ratingFor(result: Pick<ItemResult, "correct" | "score" | "max">)
 }
 
 /** The card after one review at `now`. A null card is an item never reviewed before. */
-export function scheduleReview(card: ReviewCard | null, rating: ReviewRating, now: Date): ReviewCard {
+export function scheduleReview(card: ReviewCard | null, rating: ReviewRating, now: Date, params: SchedulerParams = schedulerParams(now, null)): ReviewCard {
   const current = card === null ? createEmptyCard(now) : toFsrsCard(card);
-  return fromFsrsCard(scheduler.next(current, now, GRADE_OF[rating]).card);
+  return { ...fromFsrsCard(schedulerFor(params).next(current, now, GRADE_OF[rating]).card), lastRating: rating };
+}
+
+/** What retrievability needs of a card (the dashboard reads only these fields). */
+export type RecallFields = Pick<ReviewCard, "state" | "lastReview" | "stability">;
+
+/**
+ * The probability (0–1) that the candidate still recalls the item at `now`, by FSRS's forgetting curve
+ * with the default parameters (ts-fsrs `get_retrievability`). A card never reviewed has none (0).
+ */
+export function retrievability(card: RecallFields, now: Date): number {
+  if (card.state === "new" || card.lastReview === null) return 0;
+  // get_retrievability reads only state, last_review and stability; the other fields are placeholders.
+  const fsrsCard: Card = {
+    due: now,
+    stability: card.stability,
+    difficulty: 0,
+    elapsed_days: 0,
+    scheduled_days: 0,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: STATE_OF[card.state],
+    last_review: new Date(card.lastReview),
+  };
+  const r = schedulerFor(schedulerParams(now, null)).get_retrievability(fsrsCard, now, false);
+  return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
 }
 
 /** Whether the card is due at `now` (inclusive). */

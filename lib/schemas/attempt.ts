@@ -8,8 +8,8 @@ import type { ItemResult } from "@/lib/quiz/types";
 export const AttemptStatusSchema = z.enum(["in_progress", "submitted"]);
 export type AttemptStatus = z.infer<typeof AttemptStatusSchema>;
 
-/** "full": every item; "mistakes": only the items the candidate has not yet got right. */
-export const AttemptModeSchema = z.enum(["full", "mistakes"]);
+/** "full": every item; "mistakes": only the items not yet right; "review": this question's items due in the review queue (signed in). */
+export const AttemptModeSchema = z.enum(["full", "mistakes", "review"]);
 export type AttemptMode = z.infer<typeof AttemptModeSchema>;
 
 /** A response by item id, as the client sends it; each is checked against its item's type before it is stored. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readBankFromDisk } from "@/lib/content/read-bank";
-import { buildSearchIndex, loadSearchIndex, search } from "./search";
+import { buildSearchIndex, loadSearchIndex, search, suggestTerms } from "./search";
 import { highlightSegments } from "./highlight";
 
 const questions = readBankFromDisk().map((e) => e.question);
@@ -40,5 +40,13 @@ describe("highlightSegments", () => {
     const started = performance.now();
     highlightSegments(long, ["aaa", "aa"]);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it("suggests the nearest terms when a search finds nothing", () => {
+    expect(search(index, "dropuot")).toEqual([]);
+    const suggestions = suggestTerms(index, "dropuot");
+    expect(suggestions[0]).toBe("dropout");
+    expect(search(index, suggestions[0]!).length).toBeGreaterThan(0);
+    expect(suggestTerms(index, "")).toEqual([]);
   });
 });

@@ -33,3 +33,41 @@ export function search(index: MiniSearch<Doc>, query: string): SearchHit[] {
   if (!results.length) results = index.search(query, { combineWith: "OR" });
   return results.map((r) => ({ slug: String(r.id), score: r.score, terms: [...new Set([...r.terms, ...r.queryTerms])] }));
 }
+
+/**
+ * Nearest terms for a query that found nothing ("dropuot" → "dropout"): for each word, the index's terms
+ * within a wider edit distance than the search itself (MiniSearch fuzzy 0.45 ≈ three edits in a 7-letter
+ * word), ranked by edit distance counting a swap of neighbouring letters as one edit, then by MiniSearch's
+ * score. At most `limit` terms, never a word of the query itself.
+ */
+export function suggestTerms(index: MiniSearch<Doc>, query: string, limit = 3): string[] {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const best = new Map<string, { distance: number; score: number }>();
+  for (const w of words) {
+    for (const r of index.search(w, { fuzzy: 0.45, prefix: false, combineWith: "OR" })) {
+      for (const t of r.terms) {
+        if (words.includes(t)) continue;
+        const distance = editDistance(w, t);
+        const prev = best.get(t);
+        if (!prev || distance < prev.distance || (distance === prev.distance && r.score > prev.score)) best.set(t, { distance, score: r.score });
+      }
+    }
+  }
+  return [...best]
+    .sort((a, b) => a[1].distance - b[1].distance || b[1].score - a[1].score)
+    .slice(0, limit)
+    .map(([t]) => t);
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}

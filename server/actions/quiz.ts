@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
 import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
-import { claimGuestAttempts } from "@/server/data/guest-import";
 import { guestKeyHashOfRequest } from "@/server/data/quiz-actor";
+import { GUEST_OFFER_EMPTY, importGuestData } from "@/server/data/guest-import";
 import { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import { IdSchema } from "@/lib/schemas/common";
 
@@ -18,8 +18,8 @@ export const submitAttemptAction = actorAction(SubmitAttemptSchema.extend({ atte
 
 export const selfGradeAction = actorAction(SelfGradeSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) => selfGradeFreeText(actor, attemptId, input));
 
-/** Add the attempts this browser made as a guest to the signed-in account. */
-export const importGuestAttemptsAction = authedAction(z.object({}), async (_input, viewer) => {
+/** Add everything this browser did as a guest (attempts, self-grades, lab runs) to the signed-in account. */
+export const importGuestDataAction = authedAction(z.object({}), async (_input, viewer) => {
   const hash = await guestKeyHashOfRequest();
-  return { imported: hash ? await claimGuestAttempts(viewer.id, hash) : 0 };
+  return hash ? importGuestData(viewer.id, hash) : { ...GUEST_OFFER_EMPTY, reviewCards: 0 };
 });

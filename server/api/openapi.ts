@@ -12,6 +12,7 @@ const QUERY_DESCRIPTIONS = {
   role: "Only this role.",
 } as const;
 import { CreateSetSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
+import { DeleteAccountSchema } from "@/server/data/account";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
 export function openApiDocument() {
@@ -119,6 +120,15 @@ export function openApiDocument() {
           responses: { "200": { description: "The file", content: { "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...errors },
         },
       },
+      "/me": {
+        get: { summary: "Whose session or token this is", responses: { "200": ok("{ user: { id, email, name, createdAt, interviewDate, hasPassword } }"), "401": error } },
+        delete: {
+          summary: "Delete the account and all its data (confirm with the account's email); its sessions and tokens end at once",
+          requestBody: json(DeleteAccountSchema),
+          responses: { "200": ok("{ deleted: true }"), ...errors },
+        },
+      },
+      "/me/export": { get: { summary: "Everything stored about the caller, as JSON (no secrets)", responses: { "200": ok("the export document"), "401": error } } },
       "/attempts/{id}/self-grade": {
         post: { summary: "Self-grade a free-text answer after submit (once per item)", parameters: idParam, requestBody: json(SelfGradeSchema), responses: { "200": ok("{ result }"), ...errors } },
       },

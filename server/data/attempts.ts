@@ -22,7 +22,7 @@ import {
   type SharedContext,
 } from "@/server/data/attempt-rows";
 import { getAttemptResult, getMistakeItemIds, resultView, toView, type AttemptResultView, type AttemptView } from "@/server/data/attempt-views";
-import { scheduleReviews } from "@/server/data/review-cards";
+import { getDueItemIds, scheduleReviews } from "@/server/data/review-cards";
 import type { SaveAnswersSchema, SelfGradeSchema, StartAttemptSchema, SubmitAttemptSchema } from "@/lib/schemas/attempt";
 import type { QuizItem } from "@/lib/schemas/quiz";
 import { DEFAULT_GRACE_MS, createSeed, deadlineFor, deadlineWindow, gradeAttempt, parseResponse } from "@/lib/quiz";
@@ -72,7 +72,7 @@ export async function startAttemptInContext(
   const owner = ownerOf(actor);
   // Only a user or a guest browser can own an attempt; an anonymous request must get a guest cookie first.
   if (!owner) throw notFound("That set");
-  if (input.mode === "mistakes") throw new DataError("An attempt in a set covers the whole quiz; retrying mistakes is for personal practice.");
+  if (input.mode !== "full") throw new DataError("An attempt in a set covers the whole quiz; retrying mistakes and reviews are for personal practice.");
   return openAttempt(owner, context, input, now, itemOrder);
 }
 
@@ -93,6 +93,12 @@ async function openAttempt(
     const ids = new Set(await getMistakeItemIds(actor, input.slug));
     items = all.filter((i) => ids.has(i.id));
     if (!items.length) throw new DataError("No mistakes to retry: every item of this quiz was right in your latest attempts.", "conflict");
+  }
+  if (input.mode === "review") {
+    if (actor.kind !== "user") throw new DataError("Sign in to review: the review queue is kept with your account.", "conflict");
+    const ids = new Set(await getDueItemIds(actor.userId, input.slug, now));
+    items = all.filter((i) => ids.has(i.id));
+    if (!items.length) throw new DataError("Nothing of this quiz is due for review now.", "conflict");
   }
   const limitMs = input.timeLimitMinutes ? input.timeLimitMinutes * 60_000 : null;
   const prisma = await getPrisma();

@@ -1,14 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
+import type { QuizActor } from "@/server/data/quiz-actor";
 import { LabPredictionSchema, type LabPrediction } from "@/lib/lab/calibration";
 import { LabSettingsSchema, LAB_PRESET_IDS, type LabPresetId, type LabSettings } from "@/lib/lab/shared";
 import { LabRunInputSchema, LabRunSummarySchema, summariseRun, type LabRunInput, type LabRunSummary } from "@/lib/schemas/lab-run";
 
 /**
- * A signed-in user's lab runs. Every read and write is scoped to the viewer's own rows. JSON columns
+ * Lab runs of a signed-in user or of a guest browser (imported on sign-up, decision 023). Every read and
+ * write is scoped to the actor's own rows. JSON columns
  * are validated on the way in and again on the way out (a row written by an older version that no
  * longer parses is skipped rather than breaking the page).
  */
@@ -35,7 +36,11 @@ const StoredSchema = z.object({
   prediction: LabPredictionSchema.nullable(),
 });
 
-export async function recordLabRun(viewer: Viewer, input: LabRunInput): Promise<LabRunDTO> {
+function ownerWhere(actor: QuizActor) {
+  return actor.kind === "user" ? { userId: actor.userId } : { userId: null, guestKeyHash: actor.guestKeyHash };
+}
+
+export async function recordLabRun(actor: QuizActor, input: LabRunInput): Promise<LabRunDTO> {
   const parsed = LabRunInputSchema.safeParse(input);
   if (!parsed.success) throw new DataError("That lab run is not valid.");
   const run = parsed.data;
@@ -43,7 +48,7 @@ export async function recordLabRun(viewer: Viewer, input: LabRunInput): Promise<
   const prisma = await getPrisma();
   const row = await prisma.labRun.create({
     data: {
-      userId: viewer.id,
+      ...(actor.kind === "user" ? { userId: actor.userId } : { guestKeyHash: actor.guestKeyHash }),
       preset: run.preset,
       backend: run.backend,
       settings: run.settings,
@@ -53,14 +58,15 @@ export async function recordLabRun(viewer: Viewer, input: LabRunInput): Promise<
     },
     select,
   });
-  const stale = await prisma.labRun.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" }, skip: MAX_LAB_RUNS_PER_USER, select: { id: true } });
-  if (stale.length) await prisma.labRun.deleteMany({ where: { userId: viewer.id, id: { in: stale.map((s) => s.id) } } });
+  const owner = ownerWhere(actor);
+  const stale = await prisma.labRun.findMany({ where: owner, orderBy: { createdAt: "desc" }, skip: MAX_LAB_RUNS_PER_USER, select: { id: true } });
+  if (stale.length) await prisma.labRun.deleteMany({ where: { ...owner, id: { in: stale.map((s) => s.id) } } });
   return toDTO(row) as LabRunDTO;
 }
 
-export async function listRecentLabRuns(viewer: Viewer, take = RECENT_LAB_RUNS): Promise<LabRunDTO[]> {
+export async function listRecentLabRuns(actor: QuizActor, take = RECENT_LAB_RUNS): Promise<LabRunDTO[]> {
   const prisma = await getPrisma();
-  const rows = await prisma.labRun.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" }, take: Math.min(take, 50), select });
+  const rows = await prisma.labRun.findMany({ where: ownerWhere(actor), orderBy: { createdAt: "desc" }, take: Math.min(take, 50), select });
   return rows.map(toDTO).filter((r): r is LabRunDTO => r !== null);
 }
 

@@ -9,7 +9,10 @@ test.describe("sign-in journey", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    // A guest on the dashboard is told why to sign in (not just redirected), with links that come back here.
     await page.goto("/dashboard");
+    await expect(page.getByText("It is kept with an account")).toBeVisible();
+    await page.getByRole("link", { name: "sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)dashboard$/);
 
     await page.getByLabel("Email").fill(email.toUpperCase()); // emails are case-insensitive
@@ -72,7 +75,8 @@ test.describe("sign-in journey", () => {
     expect(await res.json()).toBeNull();
     const p = await thief.newPage();
     await p.goto("/dashboard");
-    await expect(p).toHaveURL(/\/signin/);
+    await expect(p.getByText("It is kept with an account")).toBeVisible();
+    await expect(p.getByText("Signed in as")).toHaveCount(0);
     await thief.close();
   });
 

@@ -96,11 +96,12 @@ test("complete the official quiz by keyboard only, then read the review with rat
   const reviewWords = ` ${words(await page.locator("main").innerText()).join(" ")} `;
   const options = quiz.items.flatMap((i) => (i.type === "single" || i.type === "multiple" ? i.options : []));
   for (const o of options.filter((x) => !x.rationale.includes("$"))) expect(reviewWords).toContain(` ${words(o.rationale).join(" ")} `);
-  await expect(page.getByText(/^(✓ Correct|✗ Incorrect)$/)).toHaveCount(options.length);
+  await expect(page.getByText(/^(✓ Right option|✗ Wrong option)$/)).toHaveCount(options.length);
+  await expect(page.getByText(/^you (picked it|picked it \(mistake\)|left it out \((missed|correct)\))$/)).toHaveCount(options.length);
   for (const item of quiz.items) {
     if (item.type === "numeric") await expect(page.getByText(`${item.answer} ± ${item.tolerance}`, { exact: false }).first()).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: `“${quiz.keyPoints[quiz.items[0]!.keyPoint]}”` }).first()).toHaveAttribute("href", `/questions/${SLUG}#key-points`);
+  await expect(page.locator(`a[href="/questions/${SLUG}#key-point-${quiz.items[0]!.keyPoint}"]`).first()).toBeVisible();
   await expect(page.getByText(/Right|Wrong|Partly right/).first()).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -200,10 +201,11 @@ test("a guest's attempts are offered for import after sign-up and appear on the 
   await page.getByRole("button", { name: "Submit for grading" }).click();
   await expect(page.getByRole("heading", { name: /^Score: / })).toBeVisible();
   await signUp(page);
-  const banner = page.getByRole("region", { name: "Guest quiz attempts" });
-  await expect(banner).toContainText("1 quiz attempt taken as a guest in this browser.");
+  const banner = page.getByRole("region", { name: "Done as a guest" });
+  await expect(banner).toContainText("Done as a guest in this browser: 1 quiz attempt.");
   await banner.getByRole("button", { name: "Add them to my account" }).click();
-  await expect(banner).toHaveCount(0);
+  await expect(banner.getByRole("status")).toContainText("Added to your account: 1 attempt");
+  await expect(banner.getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Recent quiz attempts" }).getByRole("link")).toHaveCount(1);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Review queue" }).click();

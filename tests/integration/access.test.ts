@@ -4,7 +4,7 @@ import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
 import { closeAttempt, startAttempt, startAttemptInContext, submitAttempt } from "@/server/data/attempts";
 import { findOpenAttempt, listContextAttempts } from "@/server/data/attempt-views";
-import { claimGuestAttempts } from "@/server/data/guest-import";
+import { importGuestData } from "@/server/data/guest-import";
 import { anonymousActor, scopeNotFound, type Actor, type ScopeRef } from "@/server/permissions";
 import {
   consumeCapability,
@@ -178,7 +178,7 @@ describeEachDatabase("access model", () => {
     await startAttempt(g, START);
     const guestInSet = await startAttemptInContext(withCapability(g, cap), scope, START);
     // The guest's personal open attempt collides with the user's; the one in the set does not.
-    expect(await claimGuestAttempts(user.userId, g.guestKeyHash)).toBe(1);
+    expect((await importGuestData(user.userId, g.guestKeyHash)).attempts).toBe(1);
     expect((await findOpenAttempt(user, SLUG, new Date(), scope))?.id).toBe(guestInSet.id);
   });
 });

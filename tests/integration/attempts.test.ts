@@ -2,7 +2,6 @@ import { expect, it } from "vitest";
 import { getQuizItemsWithKey } from "@/server/content";
 import { saveAnswers, selfGradeFreeText, startAttempt, submitAttempt } from "@/server/data/attempts";
 import { getAttemptResult, getAttemptView, getMistakeItemIds } from "@/server/data/attempt-views";
-import { claimGuestAttempts } from "@/server/data/guest-import";
 import { getReviewQueue } from "@/server/data/review-cards";
 import { StartAttemptSchema } from "@/lib/schemas/attempt";
 import type { QuizActor } from "@/server/data/quiz-actor";
@@ -202,15 +201,5 @@ describeEachDatabase("quiz attempts", ({ db }) => {
     expect(retry.items.map((i) => i.id)).toEqual([wrongOne.id]);
     const queue = await getReviewQueue((actor as { userId: string }).userId, at(60 * 60 * 24 * 30));
     expect(queue[0]?.itemIds).toContain(wrongOne.id);
-  });
-
-  it("a guest's attempts move to the account that claims them", async () => {
-    const g = guest("browser-a");
-    const view = await startAttempt(g, { slug: SLUG, mode: "full" }, t0);
-    await submitAttempt(g, view.id, { version: 0 }, at(1));
-    const user = await userActor();
-    expect(await claimGuestAttempts((user as { userId: string }).userId, (g as { guestKeyHash: string }).guestKeyHash)).toBe(1);
-    expect((await getAttemptResult(user, view.id)).id).toBe(view.id);
-    await expect(getAttemptResult(g, view.id)).rejects.toThrow(/not found/);
   });
 });

@@ -5,7 +5,11 @@ import { describeEachDatabase } from "./support/databases";
 import { createUser } from "./support/users";
 
 describeEachDatabase("self-grade progress", ({ db }) => {
-  const user = (email: string) => createUser({ email });
+  async function user(email: string) {
+    const v = await createUser({ email });
+    // Both a Viewer and a user QuizActor (recordSelfGrade, getSelfGrade take an actor).
+    return { ...v, kind: "user" as const, userId: v.id, roles: v.memberships };
+  }
 
   it("stores the ticked key points, and a second save replaces the first (one row)", async () => {
     const a = await user("a@progress.test");
@@ -29,6 +33,14 @@ describeEachDatabase("self-grade progress", ({ db }) => {
     await expect(recordSelfGrade(a, "no-such-question", [0])).rejects.toThrow(DataError);
     await expect(recordSelfGrade(a, "layer-freezing", [99])).rejects.toThrow(/Key points are numbered/);
     expect(await db().prisma.questionProgress.count({ where: { userId: a.id } })).toBe(0);
+  });
+
+  it("keeps a guest's self-grade under the guest key, apart from any user's", async () => {
+    const g = { kind: "guest" as const, guestKeyHash: "g".repeat(64) };
+    await recordSelfGrade(g, "layer-freezing", [0, 2]);
+    expect((await getSelfGrade(g, "layer-freezing"))?.keyPointsHit).toEqual([0, 2]);
+    expect(await getSelfGrade({ kind: "guest", guestKeyHash: "h".repeat(64) }, "layer-freezing")).toBeNull();
+    expect(await db().prisma.questionProgress.count({ where: { questionSlug: "layer-freezing", keyPointsHit: { equals: [0, 2] } } })).toBe(0);
   });
 
   it("stores exactly one row under concurrent saves", async () => {
