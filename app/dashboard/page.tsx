@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/server/auth";
 import { getDashboard } from "@/server/data/dashboard";
 import { getGuestOffer, GUEST_OFFER_EMPTY } from "@/server/data/guest-import";
-import { guestKeyHashOfRequest } from "@/server/data/quiz-actor";
+import { actorForViewer, guestKeyHashOfRequest } from "@/server/data/quiz-actor";
 import { getQuestion } from "@/server/content";
 import { TOPICS, type Topic } from "@/lib/schemas/question";
 import { MASTERED } from "@/lib/progress/mastery";
@@ -13,6 +13,8 @@ import { RecentLabRuns } from "@/components/lab/recent-runs";
 import { AccuracyChart } from "@/components/progress/accuracy-chart";
 import { SignInReason } from "@/components/progress/sign-in-reason";
 import { link } from "@/components/ui/styles";
+import { listTakenSets } from "@/server/data/sets";
+import { formatScore } from "@/components/quiz/format";
 
 // Per request: the signed-in user's own progress.
 export const dynamic = "force-dynamic";
@@ -35,7 +37,11 @@ export default async function DashboardPage() {
     );
   }
   const guestHash = await guestKeyHashOfRequest();
-  const [d, offer] = await Promise.all([getDashboard(viewer), guestHash ? getGuestOffer(guestHash) : GUEST_OFFER_EMPTY]);
+  const [d, offer, taken] = await Promise.all([
+    getDashboard(viewer),
+    guestHash ? getGuestOffer(guestHash) : GUEST_OFFER_EMPTY,
+    listTakenSets(actorForViewer(viewer)),
+  ]);
   const open = d.openAttempts[0];
   return (
     <div className="space-y-8">
@@ -123,6 +129,21 @@ export default async function DashboardPage() {
       </section>
 
       <PastAttempts attempts={d.recentAttempts} showQuestion titleOf={titleOf} />
+      {taken.length > 0 && (
+        <section aria-labelledby="taken" className="space-y-2">
+          <h2 id="taken" className="text-xl font-semibold">
+            Question sets you took
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {taken.map((t) => (
+              <li key={t.attemptId}>
+                {t.title} — {t.status === "submitted" ? `submitted ${t.submittedAt?.slice(0, 16).replace("T", " ")} UTC` : "in progress"}
+                {t.score !== null && t.maxScore !== null ? `, ${formatScore(t.score)} / ${t.maxScore}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {d.recentSelfGrades.length > 0 && (
         <section aria-labelledby="self-grades" className="space-y-2">
           <h2 id="self-grades" className="text-xl font-semibold">Recently self-graded</h2>
