@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { DataError } from "@/server/data/errors";
@@ -69,8 +70,8 @@ export type AccountExport = Awaited<ReturnType<typeof exportAccount>>;
 
 export const ChangePasswordSchema = z.object({
   /** Required when the account has a password (an OAuth-only account sets its first one). */
-  currentPassword: z.string().max(1024).default(""),
-  newPassword: z.string().max(1024),
+  currentPassword: text().max(1024).default(""),
+  newPassword: text().max(1024),
 });
 
 // Guessing the current password through this form is as rate-limited as signing in.
@@ -110,7 +111,7 @@ export async function signOutEverywhere(viewer: Viewer): Promise<{ endedSessions
 
 export const DeleteAccountSchema = z.object({
   /** The account's email, typed again: the confirmation. */
-  confirm: z.string().trim().toLowerCase().max(254),
+  confirm: text().trim().toLowerCase().max(254),
 });
 
 /**

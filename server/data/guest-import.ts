@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { getPrisma } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { scheduleReviews } from "@/server/data/review-cards";
@@ -36,8 +37,8 @@ export async function getGuestOffer(guestKeyHash: string): Promise<GuestOffer> {
   return { attempts, selfGrades, labRuns };
 }
 
-const ResultsSchema = z.array(z.object({ itemId: z.string(), type: z.string(), score: z.number(), max: z.number(), correct: z.string() }).passthrough());
-const SelfGradesSchema = z.record(z.string(), z.unknown());
+const ResultsSchema = z.array(z.object({ itemId: text(), type: text(), score: z.number(), max: z.number(), correct: text() }).passthrough());
+const SelfGradesSchema = z.record(text(), z.unknown());
 
 type GuestGradeRow = { question_slug: string; key_points_hit: number[] | null; key_points_total: number; self_graded_at: Date };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { text } from "@/lib/schemas/input";
 import { getPrisma } from "@/server/db";
 import { env } from "@/server/env";
 import { DataError } from "@/server/data/errors";
@@ -26,7 +27,7 @@ export function resetAvailable(): boolean {
   return mailConfigured() && Boolean(env().AUTH_URL);
 }
 
-export const RequestResetSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) });
+export const RequestResetSchema = z.object({ email: text().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) });
 
 /**
  * Create a token for the account with this email, if there is one, and mail the link. Resolves once the
@@ -56,7 +57,7 @@ export function requestPasswordReset(email: string): void {
   void issueResetToken(email).catch((e: Error) => logEvent("auth.reset.mail_error", { message: e.message, outcome: "failure" }));
 }
 
-export const ResetPasswordSchema = z.object({ token: z.string().min(20).max(200), password: z.string().max(1024) });
+export const ResetPasswordSchema = z.object({ token: text().min(20).max(200), password: text().max(1024) });
 
 /**
  * Set a new password with a reset token: used once (the first request wins), only before it expires.
