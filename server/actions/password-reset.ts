@@ -13,9 +13,13 @@ const WINDOW_MS = 15 * 60 * 1000;
 const PER_ADDRESS = 3;
 
 /** The same answer for every address, whether or not it has an account (no enumeration). */
+/** A direct POST whose body is not a form (the action's second argument): nothing to do. */
+const NOT_A_FORM: FormState = { ok: false, error: "Send the form on this page." };
+
 const SENT = "If an account uses that address, a reset link is on its way. It works once, within 30 minutes.";
 
 export async function requestResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   if (!resetAvailable()) return { ok: false, error: "Password reset by email is not available on this server." };
   const parsed = RequestResetSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { email: "Enter a valid email address." } };
@@ -30,6 +34,7 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
 }
 
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = ResetPasswordSchema.safeParse({ token: formData.get("token"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, error: "This reset link is not valid: it was already used or has expired. Ask for a new one." };
   try {

@@ -4,7 +4,7 @@ import { watchCspViolations } from "./support";
 // Issue 8, item 11: every HTML response's scripts satisfy its own CSP — 404s under nonce-protected (dynamic)
 // routes included. A 404 there used to be the prebuilt page without the nonce: 11 console errors, a dead theme switch.
 const NOT_FOUND = [
-  "/settings", "/settings/anything", "/settings/tokens/extra", "/dashboard/x", "/review/x", "/signin/x", "/signup/x",
+  "/settings/anything", "/settings/tokens/extra", "/dashboard/x", "/review/x", "/signin/x", "/signup/x",
   "/questions/no-such-question", "/questions/no-such-question/quiz", "/questions/layer-freezing/quiz/no-such-attempt",
   "/questions/layer-freezing/x/y", "/lab/x", "/no-such-page", "/questions/%ZZ", "/settings/%00",
 ];
