@@ -27,7 +27,7 @@ import {
   type DbKind,
   type RunningServer,
 } from "../tests/support/app-server.mjs";
-import { startTcpProxy } from "../tests/support/tcp-proxy.mjs";
+import { startTcpProxy, type TcpProxy } from "../tests/support/tcp-proxy.mjs";
 
 const PORT = 3392;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -162,13 +162,22 @@ async function probe(url: string, headers: Record<string, string>): Promise<Prob
   }
 }
 
-async function pgRefusing() {
+/** withApp on PostgreSQL, with the app reaching it through a TCP proxy the scenario controls. */
+async function withAppBehindProxy<T>(label: string, fn: (ctx: { creds: Creds; app: RunningServer; proxy: TcpProxy }) => Promise<T>) {
   const proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
   try {
-    return await withApp(
-      "postgres",
-      "refusing",
-      async ({ creds, app }) => {
+    return await withApp("postgres", label, (ctx) => fn({ ...ctx, proxy }), (db) => {
+      const u = new URL(db.url!);
+      u.port = String(proxy.port);
+      return u.toString();
+    });
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function pgRefusing() {
+  return withAppBehindProxy("refusing", async ({ creds, app, proxy }) => {
         const slugs = await slugsOf(app.url);
         await warmUp(app.url, creds, slugs);
         const load = submitLoad(() => app.url, creds, slugs, 3);
@@ -206,25 +215,11 @@ async function pgRefusing() {
         await load.stop();
         const check = await verifyAcked(app.url, creds, load.acked);
         return { outageMs: 5000, during, recoveryMs, ackedBeforeOutage: ackedBefore, ...check, statuses: load.statuses };
-      },
-      (db) => {
-        const u = new URL(db.url!);
-        u.port = String(proxy.port);
-        return u.toString();
-      },
-    );
-  } finally {
-    await proxy.close();
-  }
+  });
 }
 
 async function slowDb() {
-  const proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
-  try {
-    return await withApp(
-      "postgres",
-      "slow",
-      async ({ creds, app }) => {
+  return withAppBehindProxy("slow", async ({ creds, app, proxy }) => {
         const out: Record<string, unknown> = {};
         for (const latencyMs of [0, 20, 100]) {
           proxy.latencyMs = latencyMs;
@@ -234,16 +229,7 @@ async function slowDb() {
           out[`${latencyMs} ms per packet`] = { dashboard: dash, health };
         }
         return out;
-      },
-      (db) => {
-        const u = new URL(db.url!);
-        u.port = String(proxy.port);
-        return u.toString();
-      },
-    );
-  } finally {
-    await proxy.close();
-  }
+  });
 }
 
 const canMount = () => process.getuid?.() === 0 && spawnSync("mount", ["--version"]).status === 0;
