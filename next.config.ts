@@ -19,7 +19,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: STATIC_POLICY_SOURCE, headers: [{ key: "Content-Security-Policy", value: buildCsp("static", "", process.env.NODE_ENV === "development") }] },
+      {
+        source: STATIC_POLICY_SOURCE,
+        headers: [{ key: "Content-Security-Policy", value: buildCsp("static", "", process.env.NODE_ENV === "development") }],
+      },
       // A set's share link and its landing page send no referrer: the token must not leak to any other site.
       { source: "/s", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/s/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },

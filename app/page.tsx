@@ -8,17 +8,22 @@ export default function HomePage() {
   return (
     <div className="space-y-10">
       <section className="space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Prepare for machine-learning interviews by doing, not only reading.</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
+          Prepare for machine-learning interviews by doing, not only reading.
+        </h1>
         <p className="max-w-2xl text-lg text-slate-700 dark:text-slate-300">
-          Official interview questions with their official answers, structured explanations, graded quizzes, and a lab
-          where you freeze layers of a pretrained network in your browser and watch cost and accuracy trade off.
+          Official interview questions with their official answers, structured explanations, graded quizzes, and a lab where you freeze
+          layers of a pretrained network in your browser and watch cost and accuracy trade off.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/questions" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600">
             Browse {questions.length} questions
           </Link>
           {official && (
-            <Link href={`/questions/${official.slug}`} className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+            <Link
+              href={`/questions/${official.slug}`}
+              className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
               Start with the official question
             </Link>
           )}
@@ -33,7 +38,10 @@ export default function HomePage() {
             const n = questions.filter((q) => q.topic === key).length;
             return (
               <li key={key}>
-                <Link href={`/questions?topic=${key}`} className="block rounded-lg border border-slate-200 p-4 hover:border-brand-600 dark:border-slate-800">
+                <Link
+                  href={`/questions?topic=${key}`}
+                  className="block rounded-lg border border-slate-200 p-4 hover:border-brand-600 dark:border-slate-800"
+                >
                   <span className="font-medium">{label}</span>
                   <span className="block text-sm text-slate-600 dark:text-slate-400">
                     {n} question{n === 1 ? "" : "s"}

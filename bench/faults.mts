@@ -48,7 +48,12 @@ function submitLoad(url: () => string, creds: Creds, slugs: string[], workers: n
     for (let i = w; running; i += workers) {
       const slug = slugs[i % slugs.length]!;
       try {
-        const start = await fetch(`${url()}/api/v1/attempts`, { method: "POST", headers: auth, body: JSON.stringify({ slug }), signal: AbortSignal.timeout(5000) });
+        const start = await fetch(`${url()}/api/v1/attempts`, {
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ slug }),
+          signal: AbortSignal.timeout(5000),
+        });
         count(`start ${start.status}`);
         if (start.status !== 201) {
           await sleep(50);
@@ -116,7 +121,12 @@ async function slugsOf(url: string): Promise<string[]> {
   return questions.map((q) => q.slug);
 }
 
-async function withApp<T>(kind: DbKind, label: string, fn: (ctx: { db: AppDatabase; creds: Creds; app: RunningServer }) => Promise<T>, dbUrl?: (db: AppDatabase) => string) {
+async function withApp<T>(
+  kind: DbKind,
+  label: string,
+  fn: (ctx: { db: AppDatabase; creds: Creds; app: RunningServer }) => Promise<T>,
+  dbUrl?: (db: AppDatabase) => string,
+) {
   const db = await createDatabase(kind, label);
   let app: RunningServer | undefined;
   try {
@@ -166,11 +176,16 @@ async function probe(url: string, headers: Record<string, string>): Promise<Prob
 async function withAppBehindProxy<T>(label: string, fn: (ctx: { creds: Creds; app: RunningServer; proxy: TcpProxy }) => Promise<T>) {
   const proxy = await startTcpProxy({ host: "127.0.0.1", port: 5432 });
   try {
-    return await withApp("postgres", label, (ctx) => fn({ ...ctx, proxy }), (db) => {
-      const u = new URL(db.url!);
-      u.port = String(proxy.port);
-      return u.toString();
-    });
+    return await withApp(
+      "postgres",
+      label,
+      (ctx) => fn({ ...ctx, proxy }),
+      (db) => {
+        const u = new URL(db.url!);
+        u.port = String(proxy.port);
+        return u.toString();
+      },
+    );
   } finally {
     await proxy.close();
   }
@@ -178,57 +193,60 @@ async function withAppBehindProxy<T>(label: string, fn: (ctx: { creds: Creds; ap
 
 async function pgRefusing() {
   return withAppBehindProxy("refusing", async ({ creds, app, proxy }) => {
-        const slugs = await slugsOf(app.url);
-        await warmUp(app.url, creds, slugs);
-        const load = submitLoad(() => app.url, creds, slugs, 3);
-        const targets = {
-          "/api/health": { path: "/api/health", headers: {} },
-          "/dashboard (cookie)": { path: "/dashboard", headers: { cookie: `authjs.session-token=${creds.sessionToken}` } },
-          "/api/v1/attempts (token)": { path: "/api/v1/questions/layer-freezing", headers: { authorization: `Bearer ${creds.apiToken}` } },
-          "/signin (cookie)": { path: "/signin", headers: { cookie: `authjs.session-token=${creds.sessionToken}` } },
-        };
-        await sleep(3000);
-        const ackedBefore = load.acked.size;
-        await proxy.refuse();
-        const during: Record<string, Record<string, number>> = {};
-        const outageEnd = Date.now() + 5000;
-        while (Date.now() < outageEnd) {
-          for (const [name, t] of Object.entries(targets)) {
-            const p = await probe(app.url + t.path, t.headers);
-            const key = `${p.status}${p.retryAfter ? ` Retry-After ${p.retryAfter}` : ""}${p.location ? ` → ${new URL(p.location, app.url).pathname}` : ""}`;
-            (during[name] ??= {})[key] = (during[name]![key] ?? 0) + 1;
-          }
-          await sleep(250);
-        }
-        await proxy.restore();
-        const restoredAt = Date.now();
-        let recoveryMs: number | null = null;
-        while (Date.now() - restoredAt < 30_000) {
-          const [h, d] = await Promise.all([probe(app.url + "/api/health", {}), probe(app.url + "/dashboard", targets["/dashboard (cookie)"].headers)]);
-          if (h.status === 200 && d.status === 200) {
-            recoveryMs = Date.now() - restoredAt;
-            break;
-          }
-          await sleep(100);
-        }
-        await sleep(2000);
-        await load.stop();
-        const check = await verifyAcked(app.url, creds, load.acked);
-        return { outageMs: 5000, during, recoveryMs, ackedBeforeOutage: ackedBefore, ...check, statuses: load.statuses };
+    const slugs = await slugsOf(app.url);
+    await warmUp(app.url, creds, slugs);
+    const load = submitLoad(() => app.url, creds, slugs, 3);
+    const targets = {
+      "/api/health": { path: "/api/health", headers: {} },
+      "/dashboard (cookie)": { path: "/dashboard", headers: { cookie: `authjs.session-token=${creds.sessionToken}` } },
+      "/api/v1/attempts (token)": { path: "/api/v1/questions/layer-freezing", headers: { authorization: `Bearer ${creds.apiToken}` } },
+      "/signin (cookie)": { path: "/signin", headers: { cookie: `authjs.session-token=${creds.sessionToken}` } },
+    };
+    await sleep(3000);
+    const ackedBefore = load.acked.size;
+    await proxy.refuse();
+    const during: Record<string, Record<string, number>> = {};
+    const outageEnd = Date.now() + 5000;
+    while (Date.now() < outageEnd) {
+      for (const [name, t] of Object.entries(targets)) {
+        const p = await probe(app.url + t.path, t.headers);
+        const key = `${p.status}${p.retryAfter ? ` Retry-After ${p.retryAfter}` : ""}${p.location ? ` → ${new URL(p.location, app.url).pathname}` : ""}`;
+        (during[name] ??= {})[key] = (during[name]![key] ?? 0) + 1;
+      }
+      await sleep(250);
+    }
+    await proxy.restore();
+    const restoredAt = Date.now();
+    let recoveryMs: number | null = null;
+    while (Date.now() - restoredAt < 30_000) {
+      const [h, d] = await Promise.all([
+        probe(app.url + "/api/health", {}),
+        probe(app.url + "/dashboard", targets["/dashboard (cookie)"].headers),
+      ]);
+      if (h.status === 200 && d.status === 200) {
+        recoveryMs = Date.now() - restoredAt;
+        break;
+      }
+      await sleep(100);
+    }
+    await sleep(2000);
+    await load.stop();
+    const check = await verifyAcked(app.url, creds, load.acked);
+    return { outageMs: 5000, during, recoveryMs, ackedBeforeOutage: ackedBefore, ...check, statuses: load.statuses };
   });
 }
 
 async function slowDb() {
   return withAppBehindProxy("slow", async ({ creds, app, proxy }) => {
-        const out: Record<string, unknown> = {};
-        for (const latencyMs of [0, 20, 100]) {
-          proxy.latencyMs = latencyMs;
-          const headers = { cookie: `authjs.session-token=${creds.sessionToken}` };
-          const dash = await autocannon({ url: `${app.url}/dashboard`, connections: 10, seconds: 5, cpu: 1, headers });
-          const health = await autocannon({ url: `${app.url}/api/health`, connections: 10, seconds: 3, cpu: 1 });
-          out[`${latencyMs} ms per packet`] = { dashboard: dash, health };
-        }
-        return out;
+    const out: Record<string, unknown> = {};
+    for (const latencyMs of [0, 20, 100]) {
+      proxy.latencyMs = latencyMs;
+      const headers = { cookie: `authjs.session-token=${creds.sessionToken}` };
+      const dash = await autocannon({ url: `${app.url}/dashboard`, connections: 10, seconds: 5, cpu: 1, headers });
+      const health = await autocannon({ url: `${app.url}/api/health`, connections: 10, seconds: 3, cpu: 1 });
+      out[`${latencyMs} ms per packet`] = { dashboard: dash, health };
+    }
+    return out;
   });
 }
 
@@ -291,7 +309,13 @@ async function diskFull() {
       throw new Error(`restart after disk full: ${e.message}`);
     });
     const check = await verifyAcked(app.url, creds, load.acked);
-    return { tmpfsKb: sizeKb, filledAfterMs: fullAt ? fullAt - started : null, healthWhenFull: health.status, ...check, statuses: load.statuses };
+    return {
+      tmpfsKb: sizeKb,
+      filledAfterMs: fullAt ? fullAt - started : null,
+      healthWhenFull: health.status,
+      ...check,
+      statuses: load.statuses,
+    };
   } finally {
     await app?.stop();
     spawnSync("umount", [mnt]);

@@ -32,7 +32,17 @@ window.sweep = (settings) => new Promise((resolve) => {
 </script>`;
 
 export async function runLabBrowserBench(argv: string[] = []) {
-  const { values } = parseArgs({ args: argv, strict: true, options: { n: { type: "string" }, epochs: { type: "string" }, backend: { type: "string" }, sweeps: { type: "string" }, "js-flags": { type: "string" } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      n: { type: "string" },
+      epochs: { type: "string" },
+      backend: { type: "string" },
+      sweeps: { type: "string" },
+      "js-flags": { type: "string" },
+    },
+  });
   const settings: LabSettings = {
     ...DEFAULT_LAB_SETTINGS,
     base: "same-classes",
@@ -71,13 +81,19 @@ export async function runLabBrowserBench(argv: string[] = []) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", ...(values["js-flags"] ? [`--js-flags=${values["js-flags"]}`] : [])] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", ...(values["js-flags"] ? [`--js-flags=${values["js-flags"]}`] : [])],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     const sweeps = [];
     for (let i = 0; i < Number(values.sweeps ?? 2); i++) {
-      const result = (await page.evaluate((s) => (window as unknown as { sweep: (s: unknown) => Promise<unknown> }).sweep(s), settings)) as {
+      const result = (await page.evaluate(
+        (s) => (window as unknown as { sweep: (s: unknown) => Promise<unknown> }).sweep(s),
+        settings,
+      )) as {
         ok: boolean;
         error?: string;
         backend: string;
@@ -99,10 +115,17 @@ export async function runLabBrowserBench(argv: string[] = []) {
         longestMainThreadTaskMs: Math.round(result.longestTaskMs),
         matMulGflops: result.matMulGflops,
         stepMsByOptimizer: result.profile,
-        runs: result.runs.map((r) => ({ frozen: r.frozen, cached: r.cached, msPerEpoch: Number(r.msPerEpoch.toFixed(1)), valAccuracy: Number(r.valAccuracy.toFixed(4)) })),
+        runs: result.runs.map((r) => ({
+          frozen: r.frozen,
+          cached: r.cached,
+          msPerEpoch: Number(r.msPerEpoch.toFixed(1)),
+          valAccuracy: Number(r.valAccuracy.toFixed(4)),
+        })),
       });
-      log(`  sweep ${i + 1}: ${result.backend}, whole sweep ${(result.ms / 1000).toFixed(2)} s in the worker (8 runs + warm-up + evaluation), ` +
-        `scratch + k=0…3 training ${(fiveRunTrainMs / 1000).toFixed(2)} s, wall ${(result.wallMs / 1000).toFixed(2)} s incl. worker start and loading, longest main-thread task ${Math.round(result.longestTaskMs)} ms; matMul GFLOP/s ${JSON.stringify(result.matMulGflops)}`);
+      log(
+        `  sweep ${i + 1}: ${result.backend}, whole sweep ${(result.ms / 1000).toFixed(2)} s in the worker (8 runs + warm-up + evaluation), ` +
+          `scratch + k=0…3 training ${(fiveRunTrainMs / 1000).toFixed(2)} s, wall ${(result.wallMs / 1000).toFixed(2)} s incl. worker start and loading, longest main-thread task ${Math.round(result.longestTaskMs)} ms; matMul GFLOP/s ${JSON.stringify(result.matMulGflops)}`,
+      );
     }
     return {
       date: new Date().toISOString(),

@@ -86,7 +86,10 @@ export async function runLabPageBench(flags: string[]) {
       const end = await page.evaluate(() => performance.now());
       const text = (await status.textContent()) ?? "";
       const tasks = await page.evaluate(
-        ([s, e]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= s && t.start <= e),
+        ([s, e]) =>
+          (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+            (t) => t.start >= s && t.start <= e,
+          ),
         [start, end] as const,
       );
       const runs = await page.getByRole("table").filter({ hasText: "Test acc." }).locator("tbody tr").count();

@@ -73,7 +73,12 @@ function layersModel(net: LabNet, frozen: number, learningRate: number): tf.Laye
   const model = tf.sequential();
   net.specs.forEach((spec, i) =>
     model.add(
-      tf.layers.dense({ units: spec.units, activation: spec.activation, inputShape: i === 0 ? [spec.inputs] : undefined, trainable: i >= frozen }),
+      tf.layers.dense({
+        units: spec.units,
+        activation: spec.activation,
+        inputShape: i === 0 ? [spec.inputs] : undefined,
+        trainable: i >= frozen,
+      }),
     ),
   );
   // Per layer: model.setWeights orders trainable weights before frozen ones.
@@ -83,7 +88,14 @@ function layersModel(net: LabNet, frozen: number, learningRate: number): tf.Laye
   return model;
 }
 
-async function fitEpochMs(net: LabNet, frozen: number, train: LabelledSet, batchSize: number, epochs: number, lr: number): Promise<number[]> {
+async function fitEpochMs(
+  net: LabNet,
+  frozen: number,
+  train: LabelledSet,
+  batchSize: number,
+  epochs: number,
+  lr: number,
+): Promise<number[]> {
   const model = layersModel(net, frozen, lr);
   const x = tf.tensor2d(train.x, [train.count, train.features]);
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(train.y, "int32"), train.classes).toFloat());
@@ -119,7 +131,13 @@ export async function runLabBench(argv: string[] = []) {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { backend: { type: "string" }, n: { type: "string" }, batch: { type: "string" }, epochs: { type: "string" }, reps: { type: "string" } },
+    options: {
+      backend: { type: "string" },
+      n: { type: "string" },
+      batch: { type: "string" },
+      epochs: { type: "string" },
+      reps: { type: "string" },
+    },
   });
   const backend = await initNodeBackend((values.backend ?? "wasm") as "wasm" | "cpu");
   const n = Number(values.n ?? 2000);
@@ -160,12 +178,23 @@ export async function runLabBench(argv: string[] = []) {
     const times: number[] = [];
     for (let r = 0; r < reps; r++) {
       const net = freshNet(base, 1);
-      const { history } = await trainNet(net, train, test, { frozen: 0, cached: false, epochs, batchSize: batch, learningRate: lr, seed: 1 });
+      const { history } = await trainNet(net, train, test, {
+        frozen: 0,
+        cached: false,
+        epochs,
+        batchSize: batch,
+        learningRate: lr,
+        seed: 1,
+      });
       disposeNet(net);
       times.push(...history.slice(1).map((h) => h.ms));
     }
     const ms = median(times);
-    batchScaling.push({ batch, loopMsPerEpoch: round(ms), loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3) });
+    batchScaling.push({
+      batch,
+      loopMsPerEpoch: round(ms),
+      loopGflops: round((runCost(specs, 0, false).trainFlopsPerSample * n) / (ms * 1e6), 3),
+    });
   }
   log(`  k=0 batch scaling: ${batchScaling.map((b) => `${b.batch}: ${b.loopGflops} GFLOP/s`).join(", ")}`);
 
@@ -203,7 +232,9 @@ export async function runLabBench(argv: string[] = []) {
       cachedLoopGflops: k > 0 ? gflops(cachedCost.trainFlopsPerSample, median(cachedLoop)) : null,
     };
     rows.push(row);
-    log(`  k=${k}: fit ${row.fitMsPerEpoch} ms, loop ${row.loopMsPerEpoch} ms (×${row.speedup}, range ${row.speedupRange.join("–")}), cached ${row.cachedLoopMsPerEpoch ?? "–"} ms`);
+    log(
+      `  k=${k}: fit ${row.fitMsPerEpoch} ms, loop ${row.loopMsPerEpoch} ms (×${row.speedup}, range ${row.speedupRange.join("–")}), cached ${row.cachedLoopMsPerEpoch ?? "–"} ms`,
+    );
   }
 
   const matmul = {
@@ -219,7 +250,16 @@ export async function runLabBench(argv: string[] = []) {
     machine: machine(),
     backend,
     tfjs: tf.version.tfjs,
-    setup: { n, batchSize, epochsPerRep: epochs, reps, timedEpochsPerPoint: (epochs - 1) * reps, optimizer: "adam", lr, base: "same-classes" },
+    setup: {
+      n,
+      batchSize,
+      epochsPerRep: epochs,
+      reps,
+      timedEpochsPerPoint: (epochs - 1) * reps,
+      optimizer: "adam",
+      lr,
+      base: "same-classes",
+    },
     perK: rows,
     matMulGflops: matmul,
     batchScalingK0: batchScaling,

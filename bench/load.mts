@@ -41,7 +41,13 @@ const APP_ROUTES: Route[] = [
   { name: "/dashboard signed in, 10 connections", path: "/dashboard", auth: "cookie", connections: 10 },
 ];
 
-async function measure(base: string, route: Route, seconds: number, connections: number, creds?: { sessionToken: string; apiToken: string }) {
+async function measure(
+  base: string,
+  route: Route,
+  seconds: number,
+  connections: number,
+  creds?: { sessionToken: string; apiToken: string },
+) {
   const headers: Record<string, string> = {};
   if (route.auth === "cookie" && creds) headers.cookie = `authjs.session-token=${creds.sessionToken}`;
   if (route.auth === "token" && creds) headers.authorization = `Bearer ${creds.apiToken}`;

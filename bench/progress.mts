@@ -44,7 +44,11 @@ async function makeData(url: string, now: Date) {
   const userId = "bench-progress-user";
   const token = crypto.randomBytes(32).toString("base64url");
   await db.query(`INSERT INTO users (id, email, name, updated_at) VALUES ($1, 'bench@progress.test', 'Bench', now())`, [userId]);
-  await db.query(`INSERT INTO sessions (session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now())`, [token, userId, new Date(now.getTime() + DAY)]);
+  await db.query(`INSERT INTO sessions (session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now())`, [
+    token,
+    userId,
+    new Date(now.getTime() + DAY),
+  ]);
 
   // Attempts, in batches of 250 rows per INSERT.
   for (let start = 0; start < ATTEMPTS; start += 250) {
@@ -57,8 +61,21 @@ async function makeData(url: string, now: Date) {
       const grade = gradeAttempt(quiz, answers);
       const submitted = new Date(now.getTime() - rand() * 180 * DAY);
       const p = values.length;
-      rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}, $${p + 6}, 'submitted', $${p + 7}, $${p + 8}, $${p + 9}, $${p + 10}::jsonb)`);
-      values.push(`bench-a${i}`, userId, question.slug, JSON.stringify(quiz), i, new Date(submitted.getTime() - 300_000), submitted, grade.score, grade.max, JSON.stringify(grade.items));
+      rows.push(
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}, $${p + 6}, 'submitted', $${p + 7}, $${p + 8}, $${p + 9}, $${p + 10}::jsonb)`,
+      );
+      values.push(
+        `bench-a${i}`,
+        userId,
+        question.slug,
+        JSON.stringify(quiz),
+        i,
+        new Date(submitted.getTime() - 300_000),
+        submitted,
+        grade.score,
+        grade.max,
+        JSON.stringify(grade.items),
+      );
     }
     await db.query(
       `INSERT INTO quiz_attempts (id, user_id, question_slug, items_snapshot, seed, started_at, status, submitted_at, score, max_score, results) VALUES ${rows.join(",")}`,
@@ -68,7 +85,8 @@ async function makeData(url: string, now: Date) {
 
   // Cards: every bank item, then items of extra slugs, scheduled with the app's FSRS.
   const keys: [string, string][] = bank.flatMap(({ question, quiz }) => quiz.map((i) => [question.slug, i.id] as [string, string]));
-  for (let q = 0; keys.length < CARDS; q++) for (let j = 0; j < 12 && keys.length < CARDS; j++) keys.push([`bench-extra-${q}`, `item-${j}`]);
+  for (let q = 0; keys.length < CARDS; q++)
+    for (let j = 0; j < 12 && keys.length < CARDS; j++) keys.push([`bench-extra-${q}`, `item-${j}`]);
   for (let start = 0; start < keys.length; start += 250) {
     const values: unknown[] = [];
     const rows: string[] = [];
@@ -95,16 +113,37 @@ async function makeData(url: string, now: Date) {
       [userId, question.slug, [...Array(total).keys()].filter(() => rand() < 0.5), total, new Date(now.getTime() - rand() * 30 * DAY)],
     );
   }
-  const summary = { frozen: 0, cached: false, trainableParams: 18821, frozenParams: 0, trainFlopsPerSample: 95242, msPerEpoch: 12, totalMs: 250, trainAccuracy: 0.9, valAccuracy: 0.8 };
+  const summary = {
+    frozen: 0,
+    cached: false,
+    trainableParams: 18821,
+    frozenParams: 0,
+    trainFlopsPerSample: 95242,
+    msPerEpoch: 12,
+    totalMs: 250,
+    trainAccuracy: 0.9,
+    valAccuracy: 0.8,
+  };
   for (let i = 0; i < 200; i++) {
-    await db.query(`INSERT INTO lab_runs (id, user_id, backend, settings, results, prediction, calibration, created_at) VALUES ($1, $2, 'wasm', $3, $4, $5, $6, $7)`, [
-      `bench-l${i}`, userId, JSON.stringify(DEFAULT_LAB_SETTINGS), JSON.stringify([summary]), JSON.stringify({ speedupK3: 3, bestFrozen: 1, bestAccuracy: 0.8 }), 70, new Date(now.getTime() - rand() * 90 * DAY),
-    ]);
+    await db.query(
+      `INSERT INTO lab_runs (id, user_id, backend, settings, results, prediction, calibration, created_at) VALUES ($1, $2, 'wasm', $3, $4, $5, $6, $7)`,
+      [
+        `bench-l${i}`,
+        userId,
+        JSON.stringify(DEFAULT_LAB_SETTINGS),
+        JSON.stringify([summary]),
+        JSON.stringify({ speedupK3: 3, bestFrozen: 1, bestAccuracy: 0.8 }),
+        70,
+        new Date(now.getTime() - rand() * 90 * DAY),
+      ],
+    );
   }
   // The steady state autovacuum would reach: statistics for the planner, a visibility map for index-only scans.
   await db.query("VACUUM ANALYZE");
-  const counts = (await db.query(`SELECT (SELECT count(*) FROM quiz_attempts)::int AS attempts, (SELECT count(*) FROM review_cards)::int AS cards,
-    (SELECT count(*) FROM review_cards WHERE due <= now())::int AS due`)).rows[0] as { attempts: number; cards: number; due: number };
+  const counts = (
+    await db.query(`SELECT (SELECT count(*) FROM quiz_attempts)::int AS attempts, (SELECT count(*) FROM review_cards)::int AS cards,
+    (SELECT count(*) FROM review_cards WHERE due <= now())::int AS due`)
+  ).rows[0] as { attempts: number; cards: number; due: number };
   await db.end();
   return { token, counts };
 }
@@ -112,7 +151,14 @@ async function makeData(url: string, now: Date) {
 async function startServer(port: number, databaseUrl: string) {
   const url = `http://localhost:${port}`;
   const server = spawn("node", ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: `${os.tmpdir()}/layerwise-bench-progress`, AUTH_URL: url, DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: `${os.tmpdir()}/layerwise-bench-progress`,
+      AUTH_URL: url,
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 420_000;
@@ -171,10 +217,24 @@ export async function runProgressBench(flags: string[]) {
         bytes = html.length;
         if (r >= 5) times.push(ms);
       }
-      pages[path] = { medianMs: +quantile(times, 0.5).toFixed(1), p95Ms: +quantile(times, 0.95).toFixed(1), minMs: +Math.min(...times).toFixed(1), bytes };
+      pages[path] = {
+        medianMs: +quantile(times, 0.5).toFixed(1),
+        p95Ms: +quantile(times, 0.95).toFixed(1),
+        minMs: +Math.min(...times).toFixed(1),
+        bytes,
+      };
       process.stderr.write(`${path}: median ${pages[path].medianMs} ms, p95 ${pages[path].p95Ms} ms over ${reps} requests\n`);
     }
-    return { database: "postgresql", data: counts, reps, pages, targetMedianMs: 100, loadavg: os.loadavg().map((x) => +x.toFixed(2)), cpus: os.cpus().length, at: new Date().toISOString() };
+    return {
+      database: "postgresql",
+      data: counts,
+      reps,
+      pages,
+      targetMedianMs: 100,
+      loadavg: os.loadavg().map((x) => +x.toFixed(2)),
+      cpus: os.cpus().length,
+      at: new Date().toISOString(),
+    };
   } finally {
     await server.stop();
   }

@@ -11,7 +11,11 @@ import { THEME_SCRIPT_SHA256 } from "./theme-script";
 export type CspKind = "dynamic" | "static" | "lab";
 
 /** Pages rendered per request (they must be dynamic, or their scripts would lack the nonce). */
-const DYNAMIC_PAGES = [/^\/questions\/?$/, /^\/questions\/[a-z0-9-]+\/.+/, /^\/(signin|signup|dashboard|review|settings|forgot-password|reset-password|sets|s|cohorts)(\/|$)/];
+const DYNAMIC_PAGES = [
+  /^\/questions\/?$/,
+  /^\/questions\/[a-z0-9-]+\/.+/,
+  /^\/(signin|signup|dashboard|review|settings|forgot-password|reset-password|sets|s|cohorts)(\/|$)/,
+];
 
 /**
  * Where next.config.ts sends the static policy as a fixed header: every path except the pages above (the proxy

@@ -78,14 +78,17 @@ export function guardRequest(req, origin) {
   const rawPath = q === -1 ? target : target.slice(0, q);
   const rawQuery = q === -1 ? "" : target.slice(q + 1);
   if (!isCleanPath(rawPath) || !isCleanQuery(rawQuery)) {
-    return isApi ? refuse(true, 400, "bad_path", "The address is not valid (bad percent-encoding or a control character).") : { kind: "not-found-page" };
+    return isApi
+      ? refuse(true, 400, "bad_path", "The address is not valid (bad percent-encoding or a control character).")
+      : { kind: "not-found-page" };
   }
   if (SAFE_METHODS.has(method)) return null;
 
   const length = req.headers["content-length"];
   const chunked = req.headers["transfer-encoding"] !== undefined;
   const limit = isApi ? API_BODY_LIMIT : PAGE_BODY_LIMIT;
-  if (length !== undefined && !/^\d{1,15}$/.test(String(length))) return refuse(isApi, 400, "bad_request", "Content-Length is not a number.");
+  if (length !== undefined && !/^\d{1,15}$/.test(String(length)))
+    return refuse(isApi, 400, "bad_request", "Content-Length is not a number.");
   if (Number(length ?? 0) > limit) return refuse(isApi, 413, "too_large", `The body may be at most ${limit / 1024} KiB.`);
   if (isApi) return null; // API routes and Auth.js check their own origin rules and stream their bodies with a cap
 
@@ -114,7 +117,8 @@ export function jsonDepth(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) max = Math.max(max, ++depth);

@@ -19,7 +19,9 @@ it("no policy allows eval outside development, and only the lab may compile wasm
   }
   expect(buildCsp("lab", "n")).toContain("'wasm-unsafe-eval'");
   expect(buildCsp("dynamic", "n")).not.toContain("wasm-unsafe-eval");
-  const scriptSrc = buildCsp("dynamic", "n").split("; ").find((d) => d.startsWith("script-src"));
+  const scriptSrc = buildCsp("dynamic", "n")
+    .split("; ")
+    .find((d) => d.startsWith("script-src"));
   expect(scriptSrc).not.toContain("'unsafe-inline'");
 });
 

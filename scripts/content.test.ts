@@ -5,9 +5,23 @@ import path from "node:path";
 import { expect, it } from "vitest";
 
 it("`npm run content -- export --json` prints the whole bank, quiz keys included, as one JSON document", () => {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/content.mts", "export", "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/content.mts", "export", "--json"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(r.status).toBe(0);
-  const out = JSON.parse(r.stdout) as { version: number; questions: { slug: string; keyPoints: string[]; poorAnswer: unknown; followUps: string[]; sources: unknown[]; answer: string; quiz: { items: { type: string }[] } }[] };
+  const out = JSON.parse(r.stdout) as {
+    version: number;
+    questions: {
+      slug: string;
+      keyPoints: string[];
+      poorAnswer: unknown;
+      followUps: string[];
+      sources: unknown[];
+      answer: string;
+      quiz: { items: { type: string }[] };
+    }[];
+  };
   expect(out.version).toBe(1);
   expect(out.questions.length).toBeGreaterThanOrEqual(30);
   for (const q of out.questions) {
@@ -31,9 +45,20 @@ it("`npm run content -- check` fails on a biased bank, naming the file and the f
   const questions = path.join(dir, "content", "questions");
   fs.mkdirSync(questions, { recursive: true });
   const frontmatter = [
-    "id: q-901", "slug: alpha", "title: Alpha", "question: What is alpha?", "instruction: Explain.", "context: Basics.",
-    "topic: transfer-learning", "tags: [transfer-learning]", "difficulty: easy", "role: ml-engineer", "answerSource: layerwise",
-    "keyPoints: [one, two, three]", "poorAnswer: {answer: a, why: b}", "followUps: [x, y]",
+    "id: q-901",
+    "slug: alpha",
+    "title: Alpha",
+    "question: What is alpha?",
+    "instruction: Explain.",
+    "context: Basics.",
+    "topic: transfer-learning",
+    "tags: [transfer-learning]",
+    "difficulty: easy",
+    "role: ml-engineer",
+    "answerSource: layerwise",
+    "keyPoints: [one, two, three]",
+    "poorAnswer: {answer: a, why: b}",
+    "followUps: [x, y]",
     'sources: [{title: T, url: "https://example.org/a"}]',
   ];
   fs.writeFileSync(path.join(questions, "alpha.md"), `---\n${frontmatter.join("\n")}\n---\nThe answer.\n`);

@@ -88,8 +88,11 @@ const USAGE = `usage:
 /** Validates sweep flags with the same table the page uses for its URL. */
 function sweepSettings(values: Record<string, string | boolean | undefined>): LabSettings {
   const preset = values.preset;
-  if (typeof preset === "string" && !isLabPresetId(preset)) throw new UsageError(`--preset ${preset}: expected one of ${LAB_PRESET_IDS.join("|")}`);
-  const settings: Record<string, unknown> = { ...(typeof preset === "string" && isLabPresetId(preset) ? LAB_PRESET_TABLE[preset].settings : DEFAULT_LAB_SETTINGS) };
+  if (typeof preset === "string" && !isLabPresetId(preset))
+    throw new UsageError(`--preset ${preset}: expected one of ${LAB_PRESET_IDS.join("|")}`);
+  const settings: Record<string, unknown> = {
+    ...(typeof preset === "string" && isLabPresetId(preset) ? LAB_PRESET_TABLE[preset].settings : DEFAULT_LAB_SETTINGS),
+  };
   for (const [flag, key] of Object.entries(SWEEP_FLAGS)) {
     const raw = values[flag];
     if (raw === undefined) continue;
@@ -104,7 +107,8 @@ function sweepSettings(values: Record<string, string | boolean | undefined>): La
 }
 
 /** "scratch", "k=2", "k=2 cached", "gradual", "lpft". */
-const runName = (r: RunPlan) => (r.schedule !== "fixed" ? r.schedule : r.frozen === null ? "scratch" : `k=${r.frozen}${r.cached ? " cached" : ""}`);
+const runName = (r: RunPlan) =>
+  r.schedule !== "fixed" ? r.schedule : r.frozen === null ? "scratch" : `k=${r.frozen}${r.cached ? " cached" : ""}`;
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
@@ -173,7 +177,10 @@ async function sweep(args: string[]) {
   log(`sweep: base ${settings.base}, n ${settings.n}, ${settings.epochs} epochs, seed ${settings.seed}×${settings.repeats}, ${backend}`);
   const started = performance.now();
   const runs = await runSweep(settings, { data, base }, (p) => {
-    if (p.result) log(`  ${p.done}/${p.total} ${runName(p.plan)}: val ${p.result.valAccuracy.toFixed(3)}, test ${p.result.testAccuracy.toFixed(3)}, ${p.result.msPerEpoch.toFixed(1)} ms/epoch`);
+    if (p.result)
+      log(
+        `  ${p.done}/${p.total} ${runName(p.plan)}: val ${p.result.valAccuracy.toFixed(3)}, test ${p.result.testAccuracy.toFixed(3)}, ${p.result.msPerEpoch.toFixed(1)} ms/epoch`,
+      );
   });
   log(`sweep wall time ${((performance.now() - started) / 1000).toFixed(2)} s (warm-up, training and per-epoch evaluation)`);
   const preset = isLabPresetId(values.preset) ? LAB_PRESET_TABLE[values.preset] : undefined;
@@ -191,11 +198,15 @@ async function sweep(args: string[]) {
     };
     process.stdout.write(JSON.stringify(out) + "\n");
   } else {
-    const seeds = settings.repeats > 1 ? `seeds ${settings.seed}–${settings.seed + settings.repeats - 1} (means, test range in brackets)` : `seed ${settings.seed}`;
+    const seeds =
+      settings.repeats > 1
+        ? `seeds ${settings.seed}–${settings.seed + settings.repeats - 1} (means, test range in brackets)`
+        : `seed ${settings.seed}`;
     process.stdout.write(
       `base ${settings.base}, n ${settings.n}, ${settings.epochs} epochs, lr ${settings.lr} (body ${settings.bodyLr}), every ${settings.every}, batch ${settings.batch}, ${seeds}, backend ${backend}\n${table(runs)}\n`,
     );
-    if (preset && verdict) process.stdout.write(`\npreset ${preset.id} — ${preset.title}: ${verdict.shown ? "shown" : "NOT shown"}. ${verdict.detail}\n`);
+    if (preset && verdict)
+      process.stdout.write(`\npreset ${preset.id} — ${preset.title}: ${verdict.shown ? "shown" : "NOT shown"}. ${verdict.detail}\n`);
   }
 }
 
@@ -210,7 +221,9 @@ async function main(argv: string[]) {
       const hashes = await prepare(scratch, log);
       const differing: string[] = [];
       for (const [file, hash] of Object.entries(hashes)) {
-        const shipped = createHash("sha256").update(await readFile(path.join(DEFAULT_ROOT, file))).digest("hex");
+        const shipped = createHash("sha256")
+          .update(await readFile(path.join(DEFAULT_ROOT, file)))
+          .digest("hex");
         log(`  ${shipped === hash ? "same" : "DIFFERENT"}  ${file}`);
         if (shipped !== hash) differing.push(file);
       }
@@ -232,7 +245,8 @@ async function main(argv: string[]) {
 console.log = (...args: unknown[]) => log(args.map(String).join(" "));
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const usage = error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
+  const usage =
+    error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
   log(`lab: ${error instanceof Error ? error.message : String(error)}`);
   if (usage) log(USAGE);
   process.exit(usage ? 2 : 1);

@@ -39,7 +39,12 @@ const server = http.createServer((req, res) => {
     req.url = "/_layerwise/invalid-path";
     return void handle(req, res);
   }
-  res.writeHead(refusal.status, { "Content-Type": refusal.contentType, "Cache-Control": "no-store", Connection: "close", ...refusal.headers });
+  res.writeHead(refusal.status, {
+    "Content-Type": refusal.contentType,
+    "Cache-Control": "no-store",
+    Connection: "close",
+    ...refusal.headers,
+  });
   res.end(refusal.body);
   // Discard (never buffer) a body we refused, so the client reads the answer instead of a reset; give up after 10 s.
   req.resume();
@@ -63,16 +68,24 @@ async function handleBody(req, res, check) {
       chunks.push(chunk);
     }
   } catch {
-    if (!res.headersSent) res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The body is too large.\n");
+    if (!res.headersSent)
+      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The body is too large.\n");
     return;
   }
   const body = Buffer.concat(chunks);
   const problem = check(req.headers["content-type"], body);
-  if (problem) return void res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(`${problem}\n`);
+  if (problem)
+    return void res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(`${problem}\n`);
   const replay = new http.IncomingMessage(req.socket);
   Object.assign(replay, {
-    method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders,
-    httpVersion: req.httpVersion, httpVersionMajor: req.httpVersionMajor, httpVersionMinor: req.httpVersionMinor, complete: true,
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    complete: true,
   });
   replay.push(body);
   replay.push(null);

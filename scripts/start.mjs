@@ -48,7 +48,18 @@ function newestMtime(entries) {
 }
 if (!dev) {
   const buildId = path.join(".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "server", "content", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "server",
+    "content",
+    "public",
+    "proxy.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "prisma/schema.prisma",
+  ];
   const stale = !fs.existsSync(buildId) || newestMtime(sources) > fs.statSync(buildId).mtimeMs;
   if (stale) {
     console.log("[layerwise] building (first start or sources changed)…");
@@ -59,7 +70,10 @@ if (!dev) {
 
 // 3. Migrate and seed (its own process: one process may own the embedded database at a time)
 const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
-const migrate = spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/db-migrate.mts", "--seed"], { stdio: "inherit", env });
+const migrate = spawnSync(process.execPath, [tsx, "--conditions=react-server", "scripts/db-migrate.mts", "--seed"], {
+  stdio: "inherit",
+  env,
+});
 if (migrate.status !== 0) fail("the database is not usable (see the line above); the site was not started.");
 
 // 4. Serve

@@ -34,7 +34,13 @@ fs.mkdirSync("test-results", { recursive: true });
 run("type check", "npx", ["tsc", "--noEmit"]);
 run("content check", "npx", ["tsx", "scripts/content.mts", "check"]);
 
-run("unit and integration (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"]);
+run("unit and integration (vitest)", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile=test-results/vitest.json",
+]);
 const v = readJson("test-results/vitest.json");
 if (v) {
   results.passed += v.numPassedTests;

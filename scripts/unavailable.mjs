@@ -24,7 +24,9 @@ export function answerOutages(req, res) {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     const api = (req.url ?? "").startsWith("/api/");
     const body = api
-      ? JSON.stringify({ error: { code: "unavailable", message: "The service is temporarily unavailable; nothing was changed. Retry shortly." } })
+      ? JSON.stringify({
+          error: { code: "unavailable", message: "The service is temporarily unavailable; nothing was changed. Retry shortly." },
+        })
       : PAGE;
     writeHead.call(res, 503, {
       "Content-Type": api ? "application/json" : "text/html; charset=utf-8",

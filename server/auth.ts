@@ -36,8 +36,20 @@ export function sessionCookieName(): string {
 // The adapter is created lazily: the database must not open on import (or during `next build`).
 // Auth.js checks that each method exists, so every method is listed and delegates on first call.
 const ADAPTER_METHODS = [
-  "createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "deleteUser", "linkAccount", "unlinkAccount",
-  "createSession", "getSessionAndUser", "updateSession", "deleteSession", "createVerificationToken", "useVerificationToken",
+  "createUser",
+  "getUser",
+  "getUserByEmail",
+  "getUserByAccount",
+  "updateUser",
+  "deleteUser",
+  "linkAccount",
+  "unlinkAccount",
+  "createSession",
+  "getSessionAndUser",
+  "updateSession",
+  "deleteSession",
+  "createVerificationToken",
+  "useVerificationToken",
 ] as const;
 type FullAdapter = Required<Pick<ReturnType<typeof PrismaAdapter>, (typeof ADAPTER_METHODS)[number]>>;
 
@@ -142,4 +154,3 @@ export async function requireViewer({ redirectTo }: { redirectTo: string }): Pro
   if (!v) redirect(`/signin?callbackUrl=${encodeURIComponent(redirectTo)}`);
   return v;
 }
-

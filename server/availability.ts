@@ -41,7 +41,14 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     const x = queue.shift();
     if (!x || typeof x !== "object" || seen.has(x)) continue;
     seen.add(x);
-    const o = x as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const o = x as {
+      name?: unknown;
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     const hit =
       x instanceof DatabaseUnavailableError ||
       o.name === "DatabaseUnavailableError" ||

@@ -108,7 +108,7 @@ async function openPGlite(target: { kind: "pglite"; dir: string }): Promise<Open
         exec: async (s) => {
           await pg.exec(s);
         },
-        query: async <T,>(s: string, params?: unknown[]) => (await pg.query<T>(s, params)).rows,
+        query: async <T>(s: string, params?: unknown[]) => (await pg.query<T>(s, params)).rows,
       },
       close: async () => {
         await prisma.$disconnect();
@@ -146,7 +146,7 @@ async function openPostgres(target: { kind: "postgres"; url: string }): Promise<
       exec: async (s) => {
         await pool.query(s);
       },
-      query: async <T,>(s: string, params?: unknown[]) => (await pool.query(s, params)).rows as T[],
+      query: async <T>(s: string, params?: unknown[]) => (await pool.query(s, params)).rows as T[],
     },
     close: async () => {
       await prisma.$disconnect();

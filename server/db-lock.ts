@@ -8,7 +8,10 @@ import path from "node:path";
  * A lock whose pid is no longer alive is stale and taken over.
  */
 export class DatabaseInUseError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(`The embedded database at ${dir} is in use by pid ${pid}. Stop that process first (one process may open it at a time).`);
     this.name = "DatabaseInUseError";
   }

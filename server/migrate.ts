@@ -33,7 +33,10 @@ export async function migrate(sql: SqlExecutor, migrations = readMigrations()): 
   await sql.exec(`BEGIN; SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY}); CREATE TABLE IF NOT EXISTS "_layerwise_migrations" (
     "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now()); COMMIT;`);
   const applied = new Map(
-    (await sql.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_layerwise_migrations"`)).map((r) => [r.name, r.checksum]),
+    (await sql.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_layerwise_migrations"`)).map((r) => [
+      r.name,
+      r.checksum,
+    ]),
   );
   const ran: string[] = [];
   for (const m of migrations) {
@@ -45,7 +48,8 @@ export async function migrate(sql: SqlExecutor, migrations = readMigrations()): 
     // One transaction per file: a failing migration leaves nothing half-applied. The advisory lock serialises
     // runners that start together (several instances deploying at once, docs/DEPLOY.md): the one that waited
     // finds the file already recorded once the first commits, and skips it.
-    const applyOnce = `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n${m.sql}\n` +
+    const applyOnce =
+      `BEGIN;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY});\n${m.sql}\n` +
       `INSERT INTO "_layerwise_migrations" (name, checksum) VALUES ('${m.name}', '${m.checksum}');\nCOMMIT;`;
     const failed = await sql.exec(applyOnce).then(
       () => null,

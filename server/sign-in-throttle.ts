@@ -44,7 +44,11 @@ export async function throttleSignIn(email: string, client: SignInClient, client
   const results = await Promise.all(checks.map(([, key, limit]) => hitRateLimit(key, limit, WINDOW_MS, now)));
   const denied = results.findIndex((r) => !r.allowed);
   if (denied === -1) return { allowed: true };
-  return { allowed: false, scope: checks[denied]![0], retryAfterS: Math.max(...results.filter((r) => !r.allowed).map((r) => r.retryAfterS)) };
+  return {
+    allowed: false,
+    scope: checks[denied]![0],
+    retryAfterS: Math.max(...results.filter((r) => !r.allowed).map((r) => r.retryAfterS)),
+  };
 }
 
 /** After the right password: forget this account's failures from this client (and this device). */

@@ -50,49 +50,79 @@ export default async function DashboardPage() {
       <GuestImportBanner {...offer} />
 
       <section aria-labelledby="next" className="space-y-2">
-        <h2 id="next" className="text-xl font-semibold">What to do next</h2>
+        <h2 id="next" className="text-xl font-semibold">
+          What to do next
+        </h2>
         <ul className="list-disc space-y-1 pl-6">
           <li data-testid="next-review">
-            <Link href="/review" className={link}>Review queue</Link>:{" "}
-            {d.review.dueNow ? `${d.review.dueNow} item${d.review.dueNow === 1 ? "" : "s"} due now` : "nothing due now"}
+            <Link href="/review" className={link}>
+              Review queue
+            </Link>
+            : {d.review.dueNow ? `${d.review.dueNow} item${d.review.dueNow === 1 ? "" : "s"} due now` : "nothing due now"}
             {d.review.nextDue && (
-              <>, next due <time dateTime={d.review.nextDue}>{d.review.nextDue.slice(0, 16).replace("T", " ")} UTC</time></>
+              <>
+                , next due <time dateTime={d.review.nextDue}>{d.review.nextDue.slice(0, 16).replace("T", " ")} UTC</time>
+              </>
             )}{" "}
             ({d.review.scheduled} scheduled).
           </li>
           {d.weakest && (
             <li>
-              Weakest topic: <Link href={`/questions?topic=${d.weakest.topic}`} className={link}>{topicName(d.weakest.topic)}</Link> ({pct(d.weakest.mastery)} mastery,{" "}
-              {d.weakest.answered} of {d.weakest.questions} questions answered).
+              Weakest topic:{" "}
+              <Link href={`/questions?topic=${d.weakest.topic}`} className={link}>
+                {topicName(d.weakest.topic)}
+              </Link>{" "}
+              ({pct(d.weakest.mastery)} mastery, {d.weakest.answered} of {d.weakest.questions} questions answered).
             </li>
           )}
           {open && (
             <li>
-              Finish your quiz on <Link href={`/questions/${open.questionSlug}/quiz`} className={link}>{titleOf(open.questionSlug)}</Link> (in progress).
+              Finish your quiz on{" "}
+              <Link href={`/questions/${open.questionSlug}/quiz`} className={link}>
+                {titleOf(open.questionSlug)}
+              </Link>{" "}
+              (in progress).
             </li>
           )}
         </ul>
       </section>
 
       <section aria-labelledby="totals" className="space-y-2">
-        <h2 id="totals" className="text-xl font-semibold">Questions</h2>
+        <h2 id="totals" className="text-xl font-semibold">
+          Questions
+        </h2>
         <dl className="flex flex-wrap gap-6">
-          {[["Seen", d.totals.seen], ["Answered", d.totals.answered], ["Mastered", d.totals.mastered], ["Day streak", d.streak.current]].map(([k, v]) => (
+          {[
+            ["Seen", d.totals.seen],
+            ["Answered", d.totals.answered],
+            ["Mastered", d.totals.mastered],
+            ["Day streak", d.streak.current],
+          ].map(([k, v]) => (
             <div key={k}>
               <dt className="text-sm text-slate-600 dark:text-slate-400">{k}</dt>
-              <dd className="text-2xl font-semibold" data-testid={`total-${String(k).toLowerCase().replace(" ", "-")}`}>{v}{k !== "Day streak" ? ` / ${d.totals.questions}` : ""}</dd>
+              <dd className="text-2xl font-semibold" data-testid={`total-${String(k).toLowerCase().replace(" ", "-")}`}>
+                {v}
+                {k !== "Day streak" ? ` / ${d.totals.questions}` : ""}
+              </dd>
             </div>
           ))}
         </dl>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Longest streak: {d.streak.longest} day{d.streak.longest === 1 ? "" : "s"} (a day counts with any quiz, self-grade or lab run, UTC).</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Longest streak: {d.streak.longest} day{d.streak.longest === 1 ? "" : "s"} (a day counts with any quiz, self-grade or lab run,
+          UTC).
+        </p>
       </section>
 
       <section aria-labelledby="per-topic" className="space-y-2">
-        <h2 id="per-topic" className="text-xl font-semibold">Mastery by topic</h2>
+        <h2 id="per-topic" className="text-xl font-semibold">
+          Mastery by topic
+        </h2>
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className="py-2">Topic</th>
+              <th scope="col" className="py-2">
+                Topic
+              </th>
               <th scope="col">Mastery</th>
               <th scope="col">Seen</th>
               <th scope="col">Answered</th>
@@ -103,12 +133,17 @@ export default async function DashboardPage() {
             {d.topics.map((t) => (
               <tr key={t.topic} className="border-b border-slate-200 dark:border-slate-800">
                 <th scope="row" className="py-2 font-normal">
-                  <Link href={`/questions?topic=${t.topic}`} className={link}>{topicName(t.topic)}</Link>
+                  <Link href={`/questions?topic=${t.topic}`} className={link}>
+                    {topicName(t.topic)}
+                  </Link>
                 </th>
                 <td>
-                  <meter min={0} max={1} value={t.mastery} aria-label={`${topicName(t.topic)} mastery`} className="mr-2 align-middle" /> {pct(t.mastery)}
+                  <meter min={0} max={1} value={t.mastery} aria-label={`${topicName(t.topic)} mastery`} className="mr-2 align-middle" />{" "}
+                  {pct(t.mastery)}
                 </td>
-                <td>{t.seen} / {t.questions}</td>
+                <td>
+                  {t.seen} / {t.questions}
+                </td>
                 <td>{t.answered}</td>
                 <td>{t.mastered}</td>
               </tr>
@@ -118,13 +153,15 @@ export default async function DashboardPage() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           How it is computed: each quiz item counts with its FSRS retrievability now (the chance you still remember it, falling with time
           since you last answered it) times what your latest answer was worth (right 1, partly right ½, wrong 0; never answered 0); a
-          question averages its items, and averages that with the share of key points you ticked when you self-graded it. A topic is the mean over all its questions, unseen ones as 0. A question is mastered at{" "}
-          {pct(MASTERED)}.
+          question averages its items, and averages that with the share of key points you ticked when you self-graded it. A topic is the
+          mean over all its questions, unseen ones as 0. A question is mastered at {pct(MASTERED)}.
         </p>
       </section>
 
       <section aria-labelledby="accuracy" className="space-y-2">
-        <h2 id="accuracy" className="text-xl font-semibold">Accuracy over time</h2>
+        <h2 id="accuracy" className="text-xl font-semibold">
+          Accuracy over time
+        </h2>
         <AccuracyChart points={d.accuracy} />
       </section>
 
@@ -146,11 +183,16 @@ export default async function DashboardPage() {
       )}
       {d.recentSelfGrades.length > 0 && (
         <section aria-labelledby="self-grades" className="space-y-2">
-          <h2 id="self-grades" className="text-xl font-semibold">Recently self-graded</h2>
+          <h2 id="self-grades" className="text-xl font-semibold">
+            Recently self-graded
+          </h2>
           <ul className="space-y-1">
             {d.recentSelfGrades.map((g) => (
               <li key={g.questionSlug}>
-                <Link href={`/questions/${g.questionSlug}`} className={link}>{titleOf(g.questionSlug)}</Link> — {g.hit} of {g.total} key points
+                <Link href={`/questions/${g.questionSlug}`} className={link}>
+                  {titleOf(g.questionSlug)}
+                </Link>{" "}
+                — {g.hit} of {g.total} key points
               </li>
             ))}
           </ul>
@@ -158,7 +200,13 @@ export default async function DashboardPage() {
       )}
       {d.recentLabRuns.length > 0 && <RecentLabRuns runs={d.recentLabRuns} />}
       <p>
-        <Link href="/settings" className={link}>Account settings</Link> · <Link href="/settings/tokens" className={link}>API tokens</Link>
+        <Link href="/settings" className={link}>
+          Account settings
+        </Link>{" "}
+        ·{" "}
+        <Link href="/settings/tokens" className={link}>
+          API tokens
+        </Link>
       </p>
     </div>
   );

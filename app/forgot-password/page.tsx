@@ -25,8 +25,12 @@ export default function ForgotPasswordPage() {
         </>
       ) : (
         <p>
-          Password reset by email is not available on this server (it has no mail server configured). If you signed in with GitHub or Google,
-          use that; otherwise ask the server&apos;s administrator. <Link href="/signin" className="underline">Back to sign in</Link>.
+          Password reset by email is not available on this server (it has no mail server configured). If you signed in with GitHub or
+          Google, use that; otherwise ask the server&apos;s administrator.{" "}
+          <Link href="/signin" className="underline">
+            Back to sign in
+          </Link>
+          .
         </p>
       )}
     </div>

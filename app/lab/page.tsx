@@ -24,10 +24,11 @@ export default async function LabPage({ searchParams }: { searchParams: SearchPa
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">Freeze-layers lab</h1>
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">
-          Fine-tune a small network on real handwritten digits 5–9, starting from a base named for what it saw: digits 0–4 only (disjoint classes),
-          0–4 with shuffled pixels (a different input distribution), or 0–4 plus labelled 5–9 (same classes, more data). Freeze its lower layers, give
-          them their own learning rate or unfreeze them gradually, and watch what it costs and what it buys. Settings are chosen on a validation set;
-          accuracy is reported on a separate test set. Trained live in your browser (TensorFlow.js in a Web Worker); nothing is sent anywhere.
+          Fine-tune a small network on real handwritten digits 5–9, starting from a base named for what it saw: digits 0–4 only (disjoint
+          classes), 0–4 with shuffled pixels (a different input distribution), or 0–4 plus labelled 5–9 (same classes, more data). Freeze
+          its lower layers, give them their own learning rate or unfreeze them gradually, and watch what it costs and what it buys. Settings
+          are chosen on a validation set; accuracy is reported on a separate test set. Trained live in your browser (TensorFlow.js in a Web
+          Worker); nothing is sent anywhere.
         </p>
       </header>
       <LabApp initialSettings={settings} initialPreset={presetId} urlErrors={errors} signedIn={actor?.kind === "user"} />

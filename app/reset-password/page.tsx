@@ -17,7 +17,16 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         action={resetPasswordAction}
         hidden={{ token }}
         submitLabel="Set the new password"
-        fields={[{ name: "password", label: "New password", type: "password", autoComplete: "new-password", required: true, hint: "At least 8 characters; a long passphrase is best." }]}
+        fields={[
+          {
+            name: "password",
+            label: "New password",
+            type: "password",
+            autoComplete: "new-password",
+            required: true,
+            hint: "At least 8 characters; a long passphrase is best.",
+          },
+        ]}
         footer={{ text: "Link expired?", href: "/forgot-password", link: "Ask for a new one" }}
       />
     </div>

@@ -38,44 +38,68 @@ export default async function ReviewQueuePage() {
       <h1 className="text-2xl font-bold">Review queue</h1>
       <p>Quiz items come back on a spaced schedule: soon after a mistake, later and later after each right answer.</p>
       <p data-testid="review-overview">
-        {overview.scheduled} item{overview.scheduled === 1 ? "" : "s"} scheduled · {overview.dueNow} due now · {overview.dueToday} due today (UTC)
+        {overview.scheduled} item{overview.scheduled === 1 ? "" : "s"} scheduled · {overview.dueNow} due now · {overview.dueToday} due today
+        (UTC)
         {overview.nextDue && (
-          <> · next after now: <time dateTime={overview.nextDue}>{when(overview.nextDue)}</time></>
+          <>
+            {" "}
+            · next after now: <time dateTime={overview.nextDue}>{when(overview.nextDue)}</time>
+          </>
         )}
       </p>
       {queue.length === 0 ? (
         <p>
-          {overview.scheduled
-            ? "Nothing is due right now; come back when the next item is due."
-            : <>Nothing is scheduled yet. Take a quiz from a <Link href="/questions" className={link}>question</Link> and its items will be scheduled here.</>}
+          {overview.scheduled ? (
+            "Nothing is due right now; come back when the next item is due."
+          ) : (
+            <>
+              Nothing is scheduled yet. Take a quiz from a{" "}
+              <Link href="/questions" className={link}>
+                question
+              </Link>{" "}
+              and its items will be scheduled here.
+            </>
+          )}
         </p>
       ) : (
         <section aria-labelledby="session" className="space-y-3">
           <h2 id="session" className="text-xl font-semibold">
-            Today&apos;s session: {sessionItems} item{sessionItems === 1 ? "" : "s"} in {session.length} question{session.length === 1 ? "" : "s"}
+            Today&apos;s session: {sessionItems} item{sessionItems === 1 ? "" : "s"} in {session.length} question
+            {session.length === 1 ? "" : "s"}
           </h2>
-          {queue.length > session.length && <p className="text-sm">{queue.length - session.length} more questions are due; they follow once these are done.</p>}
+          {queue.length > session.length && (
+            <p className="text-sm">{queue.length - session.length} more questions are due; they follow once these are done.</p>
+          )}
           <ul className="space-y-4">
             {session.map((q) => (
-              <li key={q.questionSlug} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+              <li
+                key={q.questionSlug}
+                className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+              >
                 <div className="mr-auto">
-                  <Link href={`/questions/${q.questionSlug}`} className="font-medium underline">{q.title}</Link>
+                  <Link href={`/questions/${q.questionSlug}`} className="font-medium underline">
+                    {q.title}
+                  </Link>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
                     {q.itemIds.length} item{q.itemIds.length === 1 ? "" : "s"} due since <time dateTime={q.due}>{when(q.due)}</time>
                   </p>
                 </div>
                 <RetryMistakesButton slug={q.questionSlug} mode="review" label={`Review ${q.itemIds.length} due`} />
-                <Link href={`/questions/${q.questionSlug}/quiz`} className={btnSecondary}>Open the quiz</Link>
+                <Link href={`/questions/${q.questionSlug}/quiz`} className={btnSecondary}>
+                  Open the quiz
+                </Link>
               </li>
             ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="interview" className="space-y-2">
-        <h2 id="interview" className="text-xl font-semibold">Interview date</h2>
+        <h2 id="interview" className="text-xl font-semibold">
+          Interview date
+        </h2>
         <p className="text-sm">
-          With a date set, reviews aim at it: FSRS is asked for {Math.round(INTERVIEW_RETENTION * 100)}% recall instead of 90%, and no interval
-          reaches past the day before the interview (items already scheduled later are pulled in to that day).
+          With a date set, reviews aim at it: FSRS is asked for {Math.round(INTERVIEW_RETENTION * 100)}% recall instead of 90%, and no
+          interval reaches past the day before the interview (items already scheduled later are pulled in to that day).
         </p>
         <InterviewDateForm current={overview.interviewDate} />
       </section>

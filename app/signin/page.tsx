@@ -28,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         footer={{ text: "New here?", href: "/signup", link: "Create an account" }}
       />
       <p className="text-sm">
-        <Link href="/forgot-password" className="underline">Forgot your password?</Link>
+        <Link href="/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
       </p>
       <OAuthButtons providers={oauthProviderIds()} callbackUrl={callbackUrl} />
     </div>

@@ -73,7 +73,11 @@ export function AuthForm({
       <p role="status" className="empty:hidden">
         {state?.ok ? state.message : null}
       </p>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60"
+      >
         {pending ? "Please wait…" : submitLabel}
       </button>
       <p className="text-sm">

@@ -12,7 +12,10 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: string[]; 
         <form key={p} action={signInWithProviderAction}>
           <input type="hidden" name="provider" value={p} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="w-full rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
             {NAMES[p] ?? p}
           </button>
         </form>

@@ -28,7 +28,12 @@ interface JobMeta {
 }
 
 /** The lab's interactive shell: settings (mirrored in the URL), the worker's jobs, and their results. */
-export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: {
+export function LabApp({
+  initialSettings,
+  initialPreset,
+  urlErrors,
+  signedIn,
+}: {
   initialSettings: LabSettings;
   initialPreset: LabPresetId | null;
   urlErrors: string[];
@@ -64,7 +69,8 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
     setSaveNote(null);
   };
 
-  const score = job && meta?.id === job.id && meta.prediction && job.status === "finished" ? scorePrediction(meta.prediction, job.results) : null;
+  const score =
+    job && meta?.id === job.id && meta.prediction && job.status === "finished" ? scorePrediction(meta.prediction, job.results) : null;
 
   // Keep finished jobs (once each), a guest's too (imported on sign-up); the server list refreshes afterwards.
   useEffect(() => {
@@ -96,7 +102,9 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
         </p>
       )}
       <section aria-labelledby="presets-heading" className="space-y-3">
-        <h2 id="presets-heading" className="text-lg font-semibold">Presets — one claim each</h2>
+        <h2 id="presets-heading" className="text-lg font-semibold">
+          Presets — one claim each
+        </h2>
         <PresetPicker active={presetId} disabled={running} onPick={(id) => show(LAB_PRESET_TABLE[id].settings, id)} />
         {presetId && (
           <>
@@ -112,13 +120,38 @@ export function LabApp({ initialSettings, initialPreset, urlErrors, signedIn }: 
         <SettingsForm settings={settings} disabled={running} onChange={change} onInvalid={setInvalid} />
       </div>
       {invalid.length > 0 && (
-        <p role="alert" data-testid="settings-invalid" className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          data-testid="settings-invalid"
+          className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           Not run: {invalid.join(", ")} {invalid.length > 1 ? "are" : "is"} out of range. Fix {invalid.length > 1 ? "them" : "it"} to train.
         </p>
       )}
-      <RunControls state={state} blocked={invalid.length > 0} onTrain={() => run("single")} onSweep={() => run("sweep")} onStop={stop} onReset={() => { reset(); setMeta(null); }} />
-      {saveNote && <p className="text-sm" role="status">{saveNote}</p>}
-      {!signedIn && <p className="text-sm text-slate-600 dark:text-slate-400"><a href="/signup" className="underline">Sign up</a> to keep your runs and predictions with an account (they are imported).</p>}
+      <RunControls
+        state={state}
+        blocked={invalid.length > 0}
+        onTrain={() => run("single")}
+        onSweep={() => run("sweep")}
+        onStop={stop}
+        onReset={() => {
+          reset();
+          setMeta(null);
+        }}
+      />
+      {saveNote && (
+        <p className="text-sm" role="status">
+          {saveNote}
+        </p>
+      )}
+      {!signedIn && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <a href="/signup" className="underline">
+            Sign up
+          </a>{" "}
+          to keep your runs and predictions with an account (they are imported).
+        </p>
+      )}
       {job?.live && <EpochCharts plan={job.live.plan} history={job.live.history} epochs={job.settings.epochs} />}
       <CostPanel
         plan={shownPlan}

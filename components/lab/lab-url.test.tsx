@@ -34,7 +34,11 @@ function graph(entry: string, seen = new Set<string>()): Set<string> {
   const source = readFileSync(entry, "utf8");
   for (const m of source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm)) {
     const spec = m[1] as string;
-    const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(entry), spec) : null;
+    const base = spec.startsWith("@/")
+      ? path.join(root, spec.slice(2))
+      : spec.startsWith(".")
+        ? path.resolve(path.dirname(entry), spec)
+        : null;
     if (!base) {
       seen.add(spec);
       continue;

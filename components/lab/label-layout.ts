@@ -40,7 +40,12 @@ export interface LayoutOptions {
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 export function layoutLabels(points: readonly LabelPoint[], o: LayoutOptions): { placed: PlacedLabel[]; dropped: string[] } {
-  const markers: Box[] = points.map((p) => ({ x0: p.x - o.markerRadius, y0: p.y - o.markerRadius, x1: p.x + o.markerRadius, y1: p.y + o.markerRadius }));
+  const markers: Box[] = points.map((p) => ({
+    x0: p.x - o.markerRadius,
+    y0: p.y - o.markerRadius,
+    x1: p.x + o.markerRadius,
+    y1: p.y + o.markerRadius,
+  }));
   const placed: PlacedLabel[] = [];
   const dropped: string[] = [];
   const gap = o.markerRadius + 2;
@@ -52,14 +57,25 @@ export function layoutLabels(points: readonly LabelPoint[], o: LayoutOptions): {
     for (const reach of [0, 1, 2, 3, 4]) {
       const dy = reach * h;
       candidates.push(
-        [p.x + gap, p.y - h / 2 - dy], [p.x + gap, p.y - h / 2 + dy],
-        [p.x - gap - w, p.y - h / 2 - dy], [p.x - gap - w, p.y - h / 2 + dy],
-        [p.x - w / 2, p.y - gap - h - dy], [p.x - w / 2, p.y + gap + dy],
+        [p.x + gap, p.y - h / 2 - dy],
+        [p.x + gap, p.y - h / 2 + dy],
+        [p.x - gap - w, p.y - h / 2 - dy],
+        [p.x - gap - w, p.y - h / 2 + dy],
+        [p.x - w / 2, p.y - gap - h - dy],
+        [p.x - w / 2, p.y + gap + dy],
       );
     }
     const spot = candidates
       .map(([x0, y0]) => ({ x0, y0, x1: x0 + w, y1: y0 + h }))
-      .find((box) => box.x0 >= 0 && box.y0 >= 0 && box.x1 <= o.width && box.y1 <= o.height && !placed.some((q) => overlaps(q.box, box)) && !markers.some((m) => overlaps(m, box)));
+      .find(
+        (box) =>
+          box.x0 >= 0 &&
+          box.y0 >= 0 &&
+          box.x1 <= o.width &&
+          box.y1 <= o.height &&
+          !placed.some((q) => overlaps(q.box, box)) &&
+          !markers.some((m) => overlaps(m, box)),
+      );
     if (!spot) {
       dropped.push(p.text);
       continue;

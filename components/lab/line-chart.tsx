@@ -14,7 +14,14 @@ const W = 320;
 const H = 150;
 const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
 
-export function LineChart({ title, series, xCount, yMin, yMax, format }: {
+export function LineChart({
+  title,
+  series,
+  xCount,
+  yMin,
+  yMax,
+  format,
+}: {
   title: string;
   series: readonly LineSeries[];
   /** Planned number of epochs, so the axis does not rescale as points arrive. */
@@ -30,7 +37,9 @@ export function LineChart({ title, series, xCount, yMin, yMax, format }: {
   const n = Math.max(xCount, 2);
   const x = (i: number) => PAD.left + (i / (n - 1)) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
-  const summary = series.map((s) => `${s.name}: ${s.values.length ? format(s.values[s.values.length - 1] as number) : "no data"}`).join("; ");
+  const summary = series
+    .map((s) => `${s.name}: ${s.values.length ? format(s.values[s.values.length - 1] as number) : "no data"}`)
+    .join("; ");
   return (
     <figure className="space-y-1">
       <figcaption className="text-sm font-semibold">{title}</figcaption>
@@ -43,7 +52,9 @@ export function LineChart({ title, series, xCount, yMin, yMax, format }: {
             </text>
           </g>
         ))}
-        <text x={PAD.left} y={H - 6} className="fill-slate-600 text-[9px] dark:fill-slate-400">epoch 1</text>
+        <text x={PAD.left} y={H - 6} className="fill-slate-600 text-[9px] dark:fill-slate-400">
+          epoch 1
+        </text>
         <text x={W - PAD.right} y={H - 6} textAnchor="end" className="fill-slate-600 text-[9px] dark:fill-slate-400">
           {xCount}
         </text>

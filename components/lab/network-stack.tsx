@@ -9,7 +9,15 @@ import { TARGET_CLASSES } from "@/lib/lab/dataset";
  * layer freezes it and everything below; pressing a frozen one unfreezes it and everything above
  * (frozen layers are always a prefix — that is what the lab's k means).
  */
-export function NetworkStack({ frozen, onFrozenChange, disabled }: { frozen: number; onFrozenChange: (k: number) => void; disabled?: boolean }) {
+export function NetworkStack({
+  frozen,
+  onFrozenChange,
+  disabled,
+}: {
+  frozen: number;
+  onFrozenChange: (k: number) => void;
+  disabled?: boolean;
+}) {
   const head = headSpec(TARGET_CLASSES);
   return (
     <figure className="space-y-1" aria-labelledby="network-caption">

@@ -9,7 +9,15 @@ import type { z } from "zod";
  * schema refuses stays in the box with a message (it is never silently replaced by the last good value),
  * and `onValidity` tells the form, which refuses to run until it is fixed.
  */
-export function NumberField({ label, value, schema, onCommit, onValidity, className, ...input }: {
+export function NumberField({
+  label,
+  value,
+  schema,
+  onCommit,
+  onValidity,
+  className,
+  ...input
+}: {
   label: string;
   value: number;
   schema: z.ZodType<number>;
@@ -51,7 +59,8 @@ export function NumberField({ label, value, schema, onCommit, onValidity, classN
       </label>
       {error && (
         <span id={errorId} role="alert" className="text-xs text-red-700 dark:text-red-300">
-          Not used: {error.replace(/^Invalid input: /, "")}{range}. The last valid value ({String(value)}) stays until this is fixed.
+          Not used: {error.replace(/^Invalid input: /, "")}
+          {range}. The last valid value ({String(value)}) stays until this is fixed.
         </span>
       )}
     </div>

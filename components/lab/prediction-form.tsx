@@ -40,8 +40,22 @@ export function PredictionForm({ onRun, disabled }: { onRun: (prediction: LabPre
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
           An epoch at k = 3 is how many times faster than at k = 0?
-          <input className={field} type="number" min={0.01} max={100} step="any" required aria-invalid={!speedupOk} value={speedup} onChange={(e) => setSpeedup(e.target.value)} />
-          {!speedupOk && <span role="alert" className="text-xs text-red-700 dark:text-red-300">Between 0.01 and 100.</span>}
+          <input
+            className={field}
+            type="number"
+            min={0.01}
+            max={100}
+            step="any"
+            required
+            aria-invalid={!speedupOk}
+            value={speedup}
+            onChange={(e) => setSpeedup(e.target.value)}
+          />
+          {!speedupOk && (
+            <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+              Between 0.01 and 100.
+            </span>
+          )}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Which run (scratch or fixed k) reaches the best test accuracy?
@@ -58,15 +72,38 @@ export function PredictionForm({ onRun, disabled }: { onRun: (prediction: LabPre
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Its test accuracy (%)
-          <input className={field} type="number" min={0} max={100} step="any" required aria-invalid={!accuracyOk} value={accuracy} onChange={(e) => setAccuracy(e.target.value)} />
-          {!accuracyOk && <span role="alert" className="text-xs text-red-700 dark:text-red-300">Between 0 and 100.</span>}
+          <input
+            className={field}
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            required
+            aria-invalid={!accuracyOk}
+            value={accuracy}
+            onChange={(e) => setAccuracy(e.target.value)}
+          />
+          {!accuracyOk && (
+            <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+              Between 0 and 100.
+            </span>
+          )}
         </label>
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={disabled || !valid} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={disabled || !valid}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Predict and run preset
         </button>
-        <button type="button" disabled={disabled} onClick={() => onRun(null)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => onRun(null)}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
           Run without predicting
         </button>
       </div>

@@ -18,16 +18,26 @@ export function PredictionResult({ prediction, score }: { prediction: LabPredict
       <table className="w-full text-sm">
         <thead>
           <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-            <th scope="col" className="px-2 py-1">Question</th>
-            <th scope="col" className="px-2 py-1">You said</th>
-            <th scope="col" className="px-2 py-1">Measured</th>
-            <th scope="col" className="px-2 py-1">Score</th>
+            <th scope="col" className="px-2 py-1">
+              Question
+            </th>
+            <th scope="col" className="px-2 py-1">
+              You said
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Measured
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Score
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map(([q, said, got, s]) => (
             <tr key={q} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className="px-2 py-1 text-left font-normal">{q}</th>
+              <th scope="row" className="px-2 py-1 text-left font-normal">
+                {q}
+              </th>
               <td className="px-2 py-1">{said}</td>
               <td className="px-2 py-1">{got}</td>
               <td className="px-2 py-1 tabular-nums">{s.toFixed(2)}</td>
@@ -36,7 +46,8 @@ export function PredictionResult({ prediction, score }: { prediction: LabPredict
         </tbody>
       </table>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Score per part: speed-up 1 − |log₂(said ÷ measured)| ÷ 2; best run 1 or 0; accuracy 1 − |said − measured| ÷ 20 points; each floored at 0. Calibration is their mean × 100.
+        Score per part: speed-up 1 − |log₂(said ÷ measured)| ÷ 2; best run 1 or 0; accuracy 1 − |said − measured| ÷ 20 points; each floored
+        at 0. Calibration is their mean × 100.
       </p>
     </section>
   );

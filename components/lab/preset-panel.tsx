@@ -3,7 +3,15 @@
 import { LAB_PRESET_IDS, LAB_PRESET_TABLE, type LabPresetId, type RunResult } from "@/lib/lab/shared";
 
 /** One button per preset; aria-pressed marks the one whose settings are loaded. */
-export function PresetPicker({ active, onPick, disabled }: { active: LabPresetId | null; onPick: (id: LabPresetId) => void; disabled?: boolean }) {
+export function PresetPicker({
+  active,
+  onPick,
+  disabled,
+}: {
+  active: LabPresetId | null;
+  onPick: (id: LabPresetId) => void;
+  disabled?: boolean;
+}) {
   return (
     <div role="group" aria-label="Presets" className="flex flex-wrap gap-2">
       {LAB_PRESET_IDS.map((id) => (

@@ -7,7 +7,9 @@ import { pct } from "./format";
 export function RecentLabRuns({ runs }: { runs: LabRunDTO[] }) {
   return (
     <section aria-labelledby="recent-runs-title" className="space-y-2">
-      <h2 id="recent-runs-title" className="text-lg font-semibold">Your recent runs</h2>
+      <h2 id="recent-runs-title" className="text-lg font-semibold">
+        Your recent runs
+      </h2>
       {runs.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">None yet: finished runs and sweeps appear here.</p>
       ) : (
@@ -22,7 +24,8 @@ export function RecentLabRuns({ runs }: { runs: LabRunDTO[] }) {
                 </a>
                 <span className="text-slate-700 dark:text-slate-300">
                   {r.settings.base} base · n = {r.settings.n} · {r.settings.epochs} epochs · {r.backend} · best {pct(best)}
-                  {r.calibration !== null && ` · calibration ${r.calibration.toFixed(0)}/100`} · <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
+                  {r.calibration !== null && ` · calibration ${r.calibration.toFixed(0)}/100`} ·{" "}
+                  <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
                 </span>
               </li>
             );

@@ -10,7 +10,14 @@ const STATUS_TEXT = { running: "Training…", finished: "Finished", stopped: "St
  * Train / sweep / stop / reset, the progress bar, and the worker's status. The status element carries
  * data attributes (status, live tensors and their baseline) so the end-to-end test can check for leaks.
  */
-export function RunControls({ state, blocked, onTrain, onSweep, onStop, onReset }: {
+export function RunControls({
+  state,
+  blocked,
+  onTrain,
+  onSweep,
+  onStop,
+  onReset,
+}: {
   state: LabWorkerState;
   /** A setting is out of range: training is refused until it is fixed. */
   blocked: boolean;
@@ -25,10 +32,20 @@ export function RunControls({ state, blocked, onTrain, onSweep, onStop, onReset 
   return (
     <section aria-label="Run" className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={onTrain} disabled={running || blocked} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+        <button
+          type="button"
+          onClick={onTrain}
+          disabled={running || blocked}
+          className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+        >
           Train this setting
         </button>
-        <button type="button" onClick={onSweep} disabled={running || blocked} className={`${button} border border-brand-600 text-brand-700 hover:bg-brand-50 dark:border-brand-300 dark:text-brand-300 dark:hover:bg-slate-800`}>
+        <button
+          type="button"
+          onClick={onSweep}
+          disabled={running || blocked}
+          className={`${button} border border-brand-600 text-brand-700 hover:bg-brand-50 dark:border-brand-300 dark:text-brand-300 dark:hover:bg-slate-800`}
+        >
           Run freeze sweep (scratch, k = 0…3, schedules)
         </button>
         <button type="button" onClick={onStop} disabled={!running} className={`${button} border border-slate-300 dark:border-slate-700`}>
@@ -53,7 +70,9 @@ export function RunControls({ state, blocked, onTrain, onSweep, onStop, onReset 
         className="text-sm"
       >
         {job ? STATUS_TEXT[job.status] : "Ready."}
-        {job?.status === "finished" && job.wallMs !== undefined && ` in ${msText(job.wallMs)} (${job.results.length} run${job.results.length > 1 ? "s" : ""}).`}
+        {job?.status === "finished" &&
+          job.wallMs !== undefined &&
+          ` in ${msText(job.wallMs)} (${job.results.length} run${job.results.length > 1 ? "s" : ""}).`}
         {job?.status === "error" && ` ${job.error}`}
         {state.backend && ` Backend: ${state.backend}.`}
         {fellBack && ` ${state.requested} is not available here, so the lab fell back to ${state.backend}.`}

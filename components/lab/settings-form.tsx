@@ -25,7 +25,12 @@ type NumberKey = "n" | "epochs" | "lr" | "bodyLr" | "batch" | "seed" | "every";
  * The lab's controls. Numbers are committed on change; the URL follows (lab-app.tsx). `onInvalid` receives
  * the labels of the fields holding a value their schema refuses, so the page can refuse to run.
  */
-export function SettingsForm({ settings, onChange, onInvalid, disabled }: {
+export function SettingsForm({
+  settings,
+  onChange,
+  onInvalid,
+  disabled,
+}: {
   settings: LabSettings;
   onChange: (next: LabSettings) => void;
   onInvalid: (labels: string[]) => void;

@@ -93,7 +93,11 @@ export function useLabWorker(initialBackend: LabBackend) {
       frame ||= requestAnimationFrame(flush);
     };
     w.onerror = (event) => {
-      if (running.current !== null) dispatch({ type: "messages", messages: [{ type: "error", id: running.current, message: event.message || "The lab's worker failed to load.", tensors: 0 }] });
+      if (running.current !== null)
+        dispatch({
+          type: "messages",
+          messages: [{ type: "error", id: running.current, message: event.message || "The lab's worker failed to load.", tensors: 0 }],
+        });
     };
     worker.current = w;
     w.postMessage({ type: "init", backend: initialBackend } satisfies ToLabWorker);

@@ -22,7 +22,11 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
       const res = await fetch("/api/auth/session", { signal, cache: "no-store" });
       const session = (await res.json()) as { user?: { id?: string; name?: string | null; email?: string | null } } | null;
       const id = session?.user?.id;
-      setState(id ? { status: "signed-in", viewer: { id, name: session.user?.name ?? null, email: session.user?.email ?? null } } : { status: "signed-out", viewer: null });
+      setState(
+        id
+          ? { status: "signed-in", viewer: { id, name: session.user?.name ?? null, email: session.user?.email ?? null } }
+          : { status: "signed-out", viewer: null },
+      );
     } catch {
       if (!signal.aborted) setState({ status: "signed-out", viewer: null });
     }

@@ -20,8 +20,15 @@ export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
   const path = shown.map((p, i) => `${i ? "L" : "M"}${x(p.day).toFixed(1)},${y(acc(p)).toFixed(1)}`).join(" ");
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="accuracy-title" className="w-full max-w-2xl text-slate-700 dark:text-slate-300">
-        <title id="accuracy-title">Quiz accuracy per day, {shown[0]!.day} to {shown.at(-1)!.day}</title>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby="accuracy-title"
+        className="w-full max-w-2xl text-slate-700 dark:text-slate-300"
+      >
+        <title id="accuracy-title">
+          Quiz accuracy per day, {shown[0]!.day} to {shown.at(-1)!.day}
+        </title>
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.2} />
@@ -30,8 +37,12 @@ export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
             </text>
           </g>
         ))}
-        <text x={PAD.left} y={H - 8} fontSize={11} fill="currentColor">{shown[0]!.day}</text>
-        <text x={W - PAD.right} y={H - 8} fontSize={11} textAnchor="end" fill="currentColor">{shown.at(-1)!.day}</text>
+        <text x={PAD.left} y={H - 8} fontSize={11} fill="currentColor">
+          {shown[0]!.day}
+        </text>
+        <text x={W - PAD.right} y={H - 8} fontSize={11} textAnchor="end" fill="currentColor">
+          {shown.at(-1)!.day}
+        </text>
         <path d={path} fill="none" strokeWidth={2} className="stroke-brand-600 dark:stroke-brand-300" />
         {shown.map((p) => (
           <circle key={p.day} cx={x(p.day)} cy={y(acc(p))} r={3} className="fill-brand-600 dark:fill-brand-300" />
@@ -42,8 +53,12 @@ export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
         <table className="mt-2 text-left text-sm">
           <thead>
             <tr>
-              <th scope="col" className="pr-4">Day (UTC)</th>
-              <th scope="col" className="pr-4">Accuracy</th>
+              <th scope="col" className="pr-4">
+                Day (UTC)
+              </th>
+              <th scope="col" className="pr-4">
+                Accuracy
+              </th>
               <th scope="col">Attempts</th>
             </tr>
           </thead>

@@ -9,8 +9,16 @@ export function SignInReason({ title, why, next }: { title: string; why: string;
       <h1 className="text-2xl font-bold">{title}</h1>
       <p>{why}</p>
       <p>
-        What you did as a guest in this browser — quiz attempts, key points you ticked, lab runs and predictions — is kept and offered for import
-        when you <Link href={`/signup${q}`} className={link}>create an account</Link> or <Link href={`/signin${q}`} className={link}>sign in</Link>.
+        What you did as a guest in this browser — quiz attempts, key points you ticked, lab runs and predictions — is kept and offered for
+        import when you{" "}
+        <Link href={`/signup${q}`} className={link}>
+          create an account
+        </Link>{" "}
+        or{" "}
+        <Link href={`/signin${q}`} className={link}>
+          sign in
+        </Link>
+        .
       </p>
     </div>
   );

@@ -66,7 +66,11 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
     <fieldset className="space-y-2" aria-describedby={`${id}-status`}>
       <legend className="sr-only">Key points your answer covered</legend>
       {keyPoints.map((kp, i) => (
-        <label key={i} id={`key-point-${i}`} className="flex scroll-mt-24 items-start gap-3 rounded-md p-1 target:ring-2 target:ring-brand-600 hover:bg-slate-50 dark:hover:bg-slate-900">
+        <label
+          key={i}
+          id={`key-point-${i}`}
+          className="flex scroll-mt-24 items-start gap-3 rounded-md p-1 target:ring-2 target:ring-brand-600 hover:bg-slate-50 dark:hover:bg-slate-900"
+        >
           <input type="checkbox" className="mt-1.5 size-4" checked={hits.includes(i)} onChange={() => toggle(i)} />
           <div>{kp}</div>
         </label>

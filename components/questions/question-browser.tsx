@@ -21,7 +21,13 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
       <form role="search" method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="Search and filter questions">
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
           Search
-          <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. fine-tuning learning rate" className={selectClass} />
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="e.g. fine-tuning learning rate"
+            className={selectClass}
+          />
         </label>
         <FilterSelect label="Topic" name="topic" value={filters.topic} any="All topics" options={Object.entries(TOPICS)} />
         <FilterSelect label="Tag" name="tag" value={filters.tag} any="All tags" options={tags.map((t) => [t, t])} />
@@ -47,7 +53,10 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
           {suggestions.map((s, i) => (
             <span key={s}>
               {i > 0 && (i === suggestions.length - 1 ? " or " : ", ")}
-              <Link href={`/questions?${new URLSearchParams({ ...queryOf(filters), q: s })}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+              <Link
+                href={`/questions?${new URLSearchParams({ ...queryOf(filters), q: s })}`}
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
                 {s}
               </Link>
             </span>
@@ -69,7 +78,9 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
               <span>{TOPICS[q.topic]}</span>
               <span aria-hidden="true">·</span>
               <span>{ROLES[q.role]}</span>
-              {q.answerSource === "official" && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">official answer</span>}
+              {q.answerSource === "official" && (
+                <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100">official answer</span>
+              )}
             </p>
           </li>
         ))}
@@ -79,7 +90,19 @@ export function QuestionBrowser({ filters }: { filters: QuestionFilters }) {
 }
 
 /** One facet of the filter form: a labelled select whose empty value means "any". */
-function FilterSelect({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any: string; options: [string, string][] }) {
+function FilterSelect({
+  label,
+  name,
+  value,
+  any,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  any: string;
+  options: [string, string][];
+}) {
   return (
     <label className="flex flex-col gap-1 text-sm">
       {label}

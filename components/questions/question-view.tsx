@@ -85,7 +85,12 @@ export function QuestionView({ question: q, all }: { question: Question; all: Qu
 
           <Section id="key-points" title="Key points: grade your own answer">
             {/* Rendered here, on the server, through the one Markdown pipeline (code, math, emphasis). */}
-            <KeyPointChecklist slug={q.slug} keyPoints={q.keyPoints.map((kp, i) => <RichText key={i} text={kp} />)} />
+            <KeyPointChecklist
+              slug={q.slug}
+              keyPoints={q.keyPoints.map((kp, i) => (
+                <RichText key={i} text={kp} />
+              ))}
+            />
           </Section>
 
           <Section id="poor-answer" title="A common poor answer">
@@ -131,7 +136,9 @@ export function QuestionView({ question: q, all }: { question: Question; all: Qu
                 <Link href={`/questions/${r.slug}`} className="text-brand-700 underline dark:text-brand-300">
                   {r.title}
                 </Link>
-                {r.reason === "shared-tags" && <span className="text-sm text-slate-600 dark:text-slate-400"> — shares {r.sharedTags.join(", ")}</span>}
+                {r.reason === "shared-tags" && (
+                  <span className="text-sm text-slate-600 dark:text-slate-400"> — shares {r.sharedTags.join(", ")}</span>
+                )}
               </li>
             ))}
           </ul>

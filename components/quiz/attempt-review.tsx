@@ -25,11 +25,16 @@ export function AttemptReview({ result }: { result: AttemptResultView }) {
   const mistakes = result.items.some((i) => i.result.correct !== "right" && i.result.correct !== "self-graded");
   return (
     <div className="space-y-8">
-      <section aria-labelledby="score" className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+      <section
+        aria-labelledby="score"
+        className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+      >
         <h2 id="score" className="text-2xl font-bold">
           Score: {formatScore(result.score)} / {result.maxScore}
         </h2>
-        {result.overdue && <p className="text-rose-700 dark:text-rose-300">Submitted after the time limit: only answers saved in time counted.</p>}
+        {result.overdue && (
+          <p className="text-rose-700 dark:text-rose-300">Submitted after the time limit: only answers saved in time counted.</p>
+        )}
         <div className="ml-auto flex flex-wrap gap-3">
           {mistakes && <RetryMistakesButton slug={result.questionSlug} />}
           <Link href={`/questions/${result.questionSlug}/quiz`} className={link}>
@@ -48,7 +53,19 @@ export function AttemptReview({ result }: { result: AttemptResultView }) {
   );
 }
 
-function ReviewedItem({ item, index, total, attemptId, slug }: { item: Item; index: number; total: number; attemptId: string; slug: string }) {
+function ReviewedItem({
+  item,
+  index,
+  total,
+  attemptId,
+  slug,
+}: {
+  item: Item;
+  index: number;
+  total: number;
+  attemptId: string;
+  slug: string;
+}) {
   const verdict = VERDICT[item.result.correct];
   const awaiting = item.type === "freetext" && item.result.reason === "awaiting self-grade";
   return (
@@ -67,8 +84,7 @@ function ReviewedItem({ item, index, total, attemptId, slug }: { item: Item; ind
       <footer className="space-y-1 border-t border-slate-200 pt-3 text-sm dark:border-slate-800">
         {item.keyPointText && (
           <p>
-            Key point:{" "}
-            {/* The question page opens its collapsed answer and scrolls to this key point (key-point-checklist.tsx). */}
+            Key point: {/* The question page opens its collapsed answer and scrolls to this key point (key-point-checklist.tsx). */}
             <Link href={`/questions/${slug}#key-point-${item.keyPoint}`} className={link}>
               <RichText text={item.keyPointText} className="inline-block" />
             </Link>
@@ -124,7 +140,10 @@ function ItemDetail({ item, attemptId, awaiting }: { item: Item; attemptId: stri
       return (
         <ul className="space-y-2">
           {item.options.map((o) => (
-            <li key={o.id} className={`rounded-md border p-3 ${o.correct ? "border-emerald-600" : "border-slate-300 dark:border-slate-700"}`}>
+            <li
+              key={o.id}
+              className={`rounded-md border p-3 ${o.correct ? "border-emerald-600" : "border-slate-300 dark:border-slate-700"}`}
+            >
               <div className="flex flex-wrap items-baseline gap-2">
                 <OptionOutcome correct={o.correct} chosen={o.chosen} />
                 <RichText text={o.text} />

@@ -26,25 +26,27 @@ export function GuestImportBanner({ attempts, selfGrades, labRuns }: { attempts:
   return (
     <section aria-label="Done as a guest" className="flex flex-wrap items-center gap-3 rounded-lg border border-brand-600 p-4">
       {parts.length > 0 && <p className="mr-auto">Done as a guest in this browser: {parts.join(", ")}.</p>}
-      {parts.length > 0 && <button
-        type="button"
-        className={btnPrimary}
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await importGuestDataAction({}).catch(() => null);
-            setMessage(
-              r?.ok
-                ? `Added to your account: ${plural(r.data.attempts, "attempt")}, ${plural(r.data.selfGrades, "self-grade")}, ${plural(r.data.labRuns, "lab run")}` +
-                    ` (${plural(r.data.reviewCards, "review card")} scheduled).`
-                : (r?.error ?? "Could not reach the server; try again."),
-            );
-            if (r?.ok) router.refresh();
-          })
-        }
-      >
-        Add them to my account
-      </button>}
+      {parts.length > 0 && (
+        <button
+          type="button"
+          className={btnPrimary}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const r = await importGuestDataAction({}).catch(() => null);
+              setMessage(
+                r?.ok
+                  ? `Added to your account: ${plural(r.data.attempts, "attempt")}, ${plural(r.data.selfGrades, "self-grade")}, ${plural(r.data.labRuns, "lab run")}` +
+                      ` (${plural(r.data.reviewCards, "review card")} scheduled).`
+                  : (r?.error ?? "Could not reach the server; try again."),
+              );
+              if (r?.ok) router.refresh();
+            })
+          }
+        >
+          Add them to my account
+        </button>
+      )}
       <p role="status" className="w-full text-sm empty:hidden">
         {message}
       </p>

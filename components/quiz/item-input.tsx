@@ -55,7 +55,9 @@ export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
       const chosen = value?.type === "multiple" ? value.optionIds : [];
       return (
         <fieldset className="space-y-2">
-          <legend className="mb-1 text-sm text-slate-600 dark:text-slate-400">Choose every answer that applies (wrong ticks cost points).</legend>
+          <legend className="mb-1 text-sm text-slate-600 dark:text-slate-400">
+            Choose every answer that applies (wrong ticks cost points).
+          </legend>
           {item.options.map((o, i) => (
             <label key={o.id} className={choiceClass}>
               <input
@@ -63,7 +65,9 @@ export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
                 className="mt-1 size-4"
                 checked={chosen.includes(o.id)}
                 disabled={disabled}
-                onChange={(e) => onChange({ type: "multiple", optionIds: e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })}
+                onChange={(e) =>
+                  onChange({ type: "multiple", optionIds: e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })
+                }
               />
               <span>
                 <span className="sr-only">Option {i + 1}: </span>
@@ -99,7 +103,9 @@ export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
     case "freetext":
       return (
         <label className="block space-y-1">
-          <span className="text-sm text-slate-600 dark:text-slate-400">Your answer (you will grade it against the rubric after submitting)</span>
+          <span className="text-sm text-slate-600 dark:text-slate-400">
+            Your answer (you will grade it against the rubric after submitting)
+          </span>
           <textarea
             className="block min-h-40 w-full rounded-md border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
             value={value?.type === "freetext" ? value.text : ""}
@@ -168,7 +174,14 @@ function OrderingInput({ item, texts, value, disabled, onChange }: Props & { ite
               {i + 1}.
             </span>
             <span className="flex-1">{texts[`${item.id}:${id}`] ?? textOf.get(id)}</span>
-            <button type="button" data-dir="up" className={btnQuiet} disabled={disabled || i === 0} onClick={() => move(i, i - 1, "up")} aria-label={`Move up: ${textOf.get(id)}`}>
+            <button
+              type="button"
+              data-dir="up"
+              className={btnQuiet}
+              disabled={disabled || i === 0}
+              onClick={() => move(i, i - 1, "up")}
+              aria-label={`Move up: ${textOf.get(id)}`}
+            >
               ↑<span className="sr-only sm:not-sr-only"> Move up</span>
             </button>
             <button

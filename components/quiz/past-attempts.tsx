@@ -3,7 +3,15 @@ import type { AttemptSummary } from "@/server/data/attempt-views";
 import { formatScore } from "@/components/quiz/format";
 
 /** Submitted attempts with links to their reviews, newest first. */
-export function PastAttempts({ attempts, showQuestion = false, titleOf }: { attempts: AttemptSummary[]; showQuestion?: boolean; titleOf?: (slug: string) => string }) {
+export function PastAttempts({
+  attempts,
+  showQuestion = false,
+  titleOf,
+}: {
+  attempts: AttemptSummary[];
+  showQuestion?: boolean;
+  titleOf?: (slug: string) => string;
+}) {
   if (attempts.length === 0) return null;
   return (
     <section aria-labelledby="past-attempts" className="space-y-2">

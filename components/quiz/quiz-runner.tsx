@@ -171,8 +171,18 @@ export function QuizRunner({
       {shown.map((i) => {
         const item = items[i]!;
         return (
-          <section key={item.id} data-item-id={item.id} data-item-index={i} aria-labelledby={`q-${item.id}`} className="space-y-4 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
-            <h2 id={`q-${item.id}`} tabIndex={-1} className="text-sm font-semibold uppercase tracking-wide text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-400">
+          <section
+            key={item.id}
+            data-item-id={item.id}
+            data-item-index={i}
+            aria-labelledby={`q-${item.id}`}
+            className="space-y-4 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+          >
+            <h2
+              id={`q-${item.id}`}
+              tabIndex={-1}
+              className="text-sm font-semibold uppercase tracking-wide text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-400"
+            >
               Question {i + 1} of {items.length}
               {isAnswered(answers[item.id]) ? " · answered" : ""}
             </h2>
@@ -188,7 +198,12 @@ export function QuizRunner({
       <div className="flex flex-wrap items-center gap-3">
         {layout === "step" && (
           <>
-            <button type="button" className={btnSecondary} disabled={current === 0} onClick={() => (setCurrent(current - 1), focusItem(current - 1))}>
+            <button
+              type="button"
+              className={btnSecondary}
+              disabled={current === 0}
+              onClick={() => (setCurrent(current - 1), focusItem(current - 1))}
+            >
               Previous
             </button>
             <button type="button" className={btnSecondary} disabled={current === items.length - 1} onClick={() => advance(current)}>

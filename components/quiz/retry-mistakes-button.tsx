@@ -9,7 +9,12 @@ import { btnPrimary } from "@/components/ui/styles";
  * Starts an attempt of the items not yet right (across attempts) — or, with mode "review", of the items
  * due in the review queue — and opens it.
  */
-export function RetryMistakesButton({ slug, className = btnPrimary, mode = "mistakes", label = "Retry my mistakes" }: {
+export function RetryMistakesButton({
+  slug,
+  className = btnPrimary,
+  mode = "mistakes",
+  label = "Retry my mistakes",
+}: {
   slug: string;
   className?: string;
   mode?: "mistakes" | "review";

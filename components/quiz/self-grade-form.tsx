@@ -10,7 +10,17 @@ import { btnPrimary, muted } from "@/components/ui/styles";
  * The rubric of a free-text item: while `open` the candidate ticks the points their answer covers and
  * grades it once (stored as a self-grade, never as machine-checked); afterwards it shows what was ticked.
  */
-export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: string; itemId: string; rubric: { label: ReactNode; ticked: boolean }[]; open: boolean }) {
+export function SelfGradeForm({
+  attemptId,
+  itemId,
+  rubric,
+  open,
+}: {
+  attemptId: string;
+  itemId: string;
+  rubric: { label: ReactNode; ticked: boolean }[];
+  open: boolean;
+}) {
   const router = useRouter();
   const id = useId();
   const [ticked, setTicked] = useState<number[]>(rubric.flatMap((r, i) => (r.ticked ? [i] : [])));
@@ -24,7 +34,9 @@ export function SelfGradeForm({ attemptId, itemId, rubric, open }: { attemptId: 
     <fieldset className="space-y-2" aria-describedby={`${id}-help`}>
       <legend className="font-semibold">Rubric</legend>
       <p id={`${id}-help`} className={`text-sm ${muted}`}>
-        {open ? "Tick each point your answer covers, then grade it. You can grade it once." : "The points you ticked count towards your score."}
+        {open
+          ? "Tick each point your answer covers, then grade it. You can grade it once."
+          : "The points you ticked count towards your score."}
       </p>
       {rubric.map((r, i) => (
         <label key={i} className="flex items-start gap-3">

@@ -32,9 +32,9 @@ export function StartPanel({ slug, itemCount, mistakeCount }: { slug: string; it
         Start the quiz
       </h2>
       <p>
-        {itemCount} questions, each worth 1 point. Multiple choice gives partial credit (each right tick adds, each wrong tick takes away, never below
-        0); ordering counts the pairs you put in the right order; free-text answers you grade yourself against a rubric after submitting. Grading
-        happens on the server when you submit; then you see why each option is right or wrong.
+        {itemCount} questions, each worth 1 point. Multiple choice gives partial credit (each right tick adds, each wrong tick takes away,
+        never below 0); ordering counts the pairs you put in the right order; free-text answers you grade yourself against a rubric after
+        submitting. Grading happens on the server when you submit; then you see why each option is right or wrong.
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="space-y-1">
@@ -60,8 +60,8 @@ export function StartPanel({ slug, itemCount, mistakeCount }: { slug: string; it
         )}
       </div>
       <p id={`${id}-time`} className={`text-sm ${muted}`}>
-        With a limit, the server&apos;s clock decides: answers saved after the deadline do not count, and the quiz submits itself when the time runs
-        out. Leave it empty to take your time.
+        With a limit, the server&apos;s clock decides: answers saved after the deadline do not count, and the quiz submits itself when the
+        time runs out. Leave it empty to take your time.
       </p>
       {error && (
         <p role="alert" className="text-rose-700 dark:text-rose-300">

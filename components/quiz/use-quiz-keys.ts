@@ -26,7 +26,9 @@ export function useQuizKeys({
       const typing = target?.matches("textarea, input[type=text], input[type=number], input:not([type]), [contenteditable=true]") ?? false;
       const section =
         target?.closest<HTMLElement>("[data-item-index]") ??
-        (currentIndex !== null && (target === null || target === document.body) ? root.current?.querySelector<HTMLElement>(`[data-item-index="${currentIndex}"]`) : null);
+        (currentIndex !== null && (target === null || target === document.body)
+          ? root.current?.querySelector<HTMLElement>(`[data-item-index="${currentIndex}"]`)
+          : null);
       if (!section || !root.current?.contains(section)) return;
       const index = Number(section.dataset.itemIndex);
       if (/^[1-9]$/.test(e.key) && !typing) {

@@ -15,7 +15,13 @@ export function InterviewDateForm({ current }: { current: string | null }) {
   const save = (interviewDate: string | null) =>
     startTransition(async () => {
       const r = await setInterviewDateAction({ interviewDate }).catch(() => null);
-      setMessage(r?.ok ? (interviewDate ? `Interview date set to ${interviewDate}.` : "Interview date cleared.") : (r?.error ?? "Could not reach the server; try again."));
+      setMessage(
+        r?.ok
+          ? interviewDate
+            ? `Interview date set to ${interviewDate}.`
+            : "Interview date cleared."
+          : (r?.error ?? "Could not reach the server; try again."),
+      );
       if (r?.ok) router.refresh();
     });
   return (
@@ -28,11 +34,33 @@ export function InterviewDateForm({ current }: { current: string | null }) {
     >
       <label htmlFor={id} className="flex flex-col gap-1 text-sm">
         Interview date (optional)
-        <input id={id} type="date" value={value} onChange={(e) => setValue(e.target.value)} className="rounded-md border border-slate-400 px-2 py-1 dark:border-slate-600 dark:bg-slate-900" />
+        <input
+          id={id}
+          type="date"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="rounded-md border border-slate-400 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+        />
       </label>
-      <button type="submit" className={btnSecondary} disabled={pending || !value}>Save date</button>
-      {current && <button type="button" className={btnQuiet} disabled={pending} onClick={() => { setValue(""); save(null); }}>Clear</button>}
-      <p role="status" className="w-full text-sm empty:hidden">{message}</p>
+      <button type="submit" className={btnSecondary} disabled={pending || !value}>
+        Save date
+      </button>
+      {current && (
+        <button
+          type="button"
+          className={btnQuiet}
+          disabled={pending}
+          onClick={() => {
+            setValue("");
+            save(null);
+          }}
+        >
+          Clear
+        </button>
+      )}
+      <p role="status" className="w-full text-sm empty:hidden">
+        {message}
+      </p>
     </form>
   );
 }

@@ -20,7 +20,10 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         const form = e.currentTarget;
         const data = new FormData(form);
         startTransition(async () => {
-          const r = await changePasswordAction({ currentPassword: data.get("currentPassword") ?? "", newPassword: data.get("newPassword") ?? "" }).catch(() => null);
+          const r = await changePasswordAction({
+            currentPassword: data.get("currentPassword") ?? "",
+            newPassword: data.get("newPassword") ?? "",
+          }).catch(() => null);
           if (r?.ok) form.reset();
           const ended = r?.ok ? r.data.endedSessions : 0;
           setMessage(
@@ -33,17 +36,36 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
     >
       {hasPassword && (
         <div className="space-y-1">
-          <label htmlFor={`${id}-cur`} className="block font-medium">Current password</label>
+          <label htmlFor={`${id}-cur`} className="block font-medium">
+            Current password
+          </label>
           <input id={`${id}-cur`} name="currentPassword" type="password" autoComplete="current-password" required className={input} />
         </div>
       )}
       <div className="space-y-1">
-        <label htmlFor={`${id}-new`} className="block font-medium">New password</label>
-        <input id={`${id}-new`} name="newPassword" type="password" autoComplete="new-password" required minLength={8} aria-describedby={`${id}-hint`} className={input} />
-        <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">At least 8 characters; a long passphrase is best.</p>
+        <label htmlFor={`${id}-new`} className="block font-medium">
+          New password
+        </label>
+        <input
+          id={`${id}-new`}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          aria-describedby={`${id}-hint`}
+          className={input}
+        />
+        <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+          At least 8 characters; a long passphrase is best.
+        </p>
       </div>
-      <button type="submit" className={btnPrimary} disabled={pending}>Change password</button>
-      <p role="status" className={`text-sm empty:hidden ${message?.ok === false ? "text-rose-700 dark:text-rose-300" : ""}`}>{message?.text}</p>
+      <button type="submit" className={btnPrimary} disabled={pending}>
+        Change password
+      </button>
+      <p role="status" className={`text-sm empty:hidden ${message?.ok === false ? "text-rose-700 dark:text-rose-300" : ""}`}>
+        {message?.text}
+      </p>
     </form>
   );
 }
@@ -68,7 +90,9 @@ export function SignOutEverywhereButton() {
       >
         Sign out everywhere
       </button>
-      <p role="alert" className="text-sm text-rose-700 empty:hidden dark:text-rose-300">{error}</p>
+      <p role="alert" className="text-sm text-rose-700 empty:hidden dark:text-rose-300">
+        {error}
+      </p>
     </div>
   );
 }
@@ -93,13 +117,21 @@ export function DeleteAccountForm({ email }: { email: string }) {
       }}
     >
       <div className="space-y-1">
-        <label htmlFor={id} className="block font-medium">Type your email address to confirm</label>
+        <label htmlFor={id} className="block font-medium">
+          Type your email address to confirm
+        </label>
         <input id={id} type="email" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} className={input} />
       </div>
-      <button type="submit" disabled={pending || !matches} className="rounded-md bg-rose-700 px-4 py-2 font-medium text-white hover:bg-rose-600 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending || !matches}
+        className="rounded-md bg-rose-700 px-4 py-2 font-medium text-white hover:bg-rose-600 disabled:opacity-60"
+      >
         Delete my account and all its data
       </button>
-      <p role="alert" className="text-sm text-rose-700 empty:hidden dark:text-rose-300">{error}</p>
+      <p role="alert" className="text-sm text-rose-700 empty:hidden dark:text-rose-300">
+        {error}
+      </p>
     </form>
   );
 }

@@ -6,7 +6,13 @@ const run = (frozen: number | null, msPerEpoch: number, testAccuracy: number, ca
   ({ frozen, cached, schedule, msPerEpoch, testAccuracy, valAccuracy: 0.5 }) as RunResult;
 // The schedule run is best but is not one of the runs a prediction names (scratch, fixed k = 0…3).
 const runs = [
-  run(null, 40, 0.8), run(0, 40, 0.85), run(1, 30, 0.9), run(2, 20, 0.88), run(3, 10, 0.75), run(3, 8, 0.75, true), run(0, 30, 0.95, false, "gradual"),
+  run(null, 40, 0.8),
+  run(0, 40, 0.85),
+  run(1, 30, 0.9),
+  run(2, 20, 0.88),
+  run(3, 10, 0.75),
+  run(3, 8, 0.75, true),
+  run(0, 30, 0.95, false, "gradual"),
 ];
 
 describe("prediction calibration", () => {

@@ -37,8 +37,16 @@ describe("the freeze-layers lab (the presets' claims are checked per seed in pre
   it("training cost falls with k: trainable parameters and FLOPs strictly, and caching never changes accuracy", async () => {
     const runs = await sweep(settings({ base: "same-classes", n: 100, epochs: 3 }));
     expect(runs.map((r) => [r.frozen, r.cached, r.schedule])).toEqual([
-      [null, false, "fixed"], [0, false, "fixed"], [1, false, "fixed"], [2, false, "fixed"], [3, false, "fixed"],
-      [1, true, "fixed"], [2, true, "fixed"], [3, true, "fixed"], [0, false, "gradual"], [0, false, "lpft"],
+      [null, false, "fixed"],
+      [0, false, "fixed"],
+      [1, false, "fixed"],
+      [2, false, "fixed"],
+      [3, false, "fixed"],
+      [1, true, "fixed"],
+      [2, true, "fixed"],
+      [3, true, "fixed"],
+      [0, false, "gradual"],
+      [0, false, "lpft"],
     ]);
     for (let k = 1; k <= 3; k++) {
       expect(find(runs, k).trainableParams).toBeLessThan(find(runs, k - 1).trainableParams);
@@ -70,7 +78,8 @@ describe("lab runs", () => {
   it("leak no tensors: five runs leave tf.memory().numTensors where it started", async () => {
     const start = tf.memory().numTensors;
     const plans = [plan(null, false), plan(0, false), plan(2, false), plan(3, true), plan(1, true)];
-    for (const plan of plans) await runOnce(settings({ base: "same-classes", n: 50, epochs: 2 }), plan, { data, base: bases["same-classes"] });
+    for (const plan of plans)
+      await runOnce(settings({ base: "same-classes", n: 50, epochs: 2 }), plan, { data, base: bases["same-classes"] });
     expect(tf.memory().numTensors).toBe(start);
   }, 30_000);
 

@@ -34,7 +34,9 @@ export function createNet(specs: readonly DenseSpec[], seed: number): LabNet {
   for (const spec of specs) {
     const limit = Math.sqrt(6 / (spec.inputs + spec.units));
     // tf.variable copies its initial value, so the initial tensors are tidied away.
-    kernels.push(tf.tidy(() => tf.variable(tf.randomUniform([spec.inputs, spec.units], -limit, limit, "float32", deriveSeed(seed, spec.name)), true)));
+    kernels.push(
+      tf.tidy(() => tf.variable(tf.randomUniform([spec.inputs, spec.units], -limit, limit, "float32", deriveSeed(seed, spec.name)), true)),
+    );
     biases.push(tf.tidy(() => tf.variable(tf.zeros([spec.units]), true)));
   }
   return { specs: [...specs], kernels, biases };

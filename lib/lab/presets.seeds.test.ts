@@ -24,20 +24,24 @@ beforeAll(async () => {
 }, 30_000);
 
 describe("every preset's claim holds on every seed 1–20", () => {
-  it.each(LAB_PRESET_IDS.map((id) => [id]))("%s", async (id) => {
-    const preset = LAB_PRESET_TABLE[id];
-    await initNodeBackend(preset.settings.backend === "cpu" ? "cpu" : "wasm");
-    const base = bases.get(preset.settings.base);
-    const failures: string[] = [];
-    for (const seed of SEEDS) {
-      const settings = { ...preset.settings, seed };
-      const sets = datasetsFor(data, settings);
-      if (preset.timed && seed === SEEDS[0]) await warmUp(settings, { data }, sets);
-      const runs: RunResult[] = [];
-      for (const plan of preset.needs) runs.push(await runOnce(settings, plan, { data, base }, sets));
-      const verdict = preset.check(runs);
-      if (!verdict.shown) failures.push(`seed ${seed}: ${verdict.detail}`);
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
+  it.each(LAB_PRESET_IDS.map((id) => [id]))(
+    "%s",
+    async (id) => {
+      const preset = LAB_PRESET_TABLE[id];
+      await initNodeBackend(preset.settings.backend === "cpu" ? "cpu" : "wasm");
+      const base = bases.get(preset.settings.base);
+      const failures: string[] = [];
+      for (const seed of SEEDS) {
+        const settings = { ...preset.settings, seed };
+        const sets = datasetsFor(data, settings);
+        if (preset.timed && seed === SEEDS[0]) await warmUp(settings, { data }, sets);
+        const runs: RunResult[] = [];
+        for (const plan of preset.needs) runs.push(await runOnce(settings, plan, { data, base }, sets));
+        const verdict = preset.check(runs);
+        if (!verdict.shown) failures.push(`seed ${seed}: ${verdict.detail}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    600_000,
+  );
 });

@@ -7,7 +7,14 @@ import type { RunResult } from "./run";
 import { LabSettingsSchema, type LabSchedule } from "./settings";
 
 /** A made-up run: validation and test accuracy given separately, so selection on validation is visible. */
-const run = (frozen: number | null, cached: boolean, val: number, msPerEpoch: number, test = val, schedule: LabSchedule = "fixed"): RunResult => ({
+const run = (
+  frozen: number | null,
+  cached: boolean,
+  val: number,
+  msPerEpoch: number,
+  test = val,
+  schedule: LabSchedule = "fixed",
+): RunResult => ({
   frozen,
   cached,
   schedule,
@@ -35,8 +42,14 @@ describe("lab presets", () => {
 
   it("say honestly whether a run showed the effect", () => {
     const shown = [
-      run(null, false, 0.82, 20), run(0, false, 0.8, 20, 0.79), run(1, false, 0.9, 12, 0.88), run(2, false, 0.88, 8, 0.9),
-      run(3, false, 0.7, 6), run(3, true, 0.7, 3), run(0, false, 0.88, 15, 0.87, "gradual"), run(0, false, 0.86, 15, 0.85, "lpft"),
+      run(null, false, 0.82, 20),
+      run(0, false, 0.8, 20, 0.79),
+      run(1, false, 0.9, 12, 0.88),
+      run(2, false, 0.88, 8, 0.9),
+      run(3, false, 0.7, 6),
+      run(3, true, 0.7, 3),
+      run(0, false, 0.88, 15, 0.87, "gradual"),
+      run(0, false, 0.86, 15, 0.85, "lpft"),
     ];
     for (const id of ["cost", "small-data", "different-task", "negative-transfer", "cache"] as const) {
       expect(LAB_PRESET_TABLE[id].check(shown).shown, id).toBe(true);
@@ -48,7 +61,13 @@ describe("lab presets", () => {
     const level = shown.map((r) => (r.frozen === 0 && r.schedule === "fixed" ? run(0, false, 0.87, 20, 0.87) : r));
     expect(LAB_PRESET_TABLE["in-practice"].check(level).shown).toBe(true);
 
-    const notShown = [run(null, false, 0.7, 20), run(0, false, 0.8, 20), run(1, false, 0.75, 20), run(3, false, 0.79, 20), run(3, true, 0.7, 20)];
+    const notShown = [
+      run(null, false, 0.7, 20),
+      run(0, false, 0.8, 20),
+      run(1, false, 0.75, 20),
+      run(3, false, 0.79, 20),
+      run(3, true, 0.7, 20),
+    ];
     for (const id of LAB_PRESET_IDS) expect(LAB_PRESET_TABLE[id].check(notShown).shown, id).toBe(false);
     expect(LAB_PRESET_TABLE.cost.check([]).shown).toBe(false);
   });

@@ -138,7 +138,8 @@ export const LAB_PRESET_TABLE: Record<LabPresetId, LabPreset> = {
   "negative-transfer": {
     id: "negative-transfer",
     title: "An irrelevant base can be worse than none",
-    claim: "The pretrained model must be relevant to the new task: a base from a different input distribution can hurt (negative transfer).",
+    claim:
+      "The pretrained model must be relevant to the new task: a base from a different input distribution can hurt (negative transfer).",
     baseWhy:
       "Base: different input distribution — trained on digits 0–4 whose pixels were shuffled by one fixed permutation. The target digits are not " +
       "permuted, so its first layer looks for strokes in the wrong places.",

@@ -13,5 +13,5 @@ export function deriveSeed(seed: number, purpose: string): number {
   for (let i = 0; i < purpose.length; i++) {
     h = Math.imul(h ^ purpose.charCodeAt(i), 0x01000193) >>> 0;
   }
-  return createRandom(h)() * 2147483647 >>> 0;
+  return (createRandom(h)() * 2147483647) >>> 0;
 }

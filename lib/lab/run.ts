@@ -85,7 +85,11 @@ export interface RunSets {
 
 /** The training, validation and test sets for the settings (seeded subset of the pool; fixed validation and test sets). */
 export function datasetsFor(data: LabData, settings: Pick<LabSettings, "n" | "seed">): RunSets {
-  return { train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")), val: targetValSet(data), test: targetTestSet(data) };
+  return {
+    train: targetTrainSet(data, settings.n, deriveSeed(settings.seed, "subset")),
+    val: targetValSet(data),
+    test: targetTestSet(data),
+  };
 }
 
 /** Trains one point. `sets` lets a sweep build the data once. */
@@ -104,7 +108,8 @@ export async function runOnce(
   try {
     if (pretrained) {
       if (!context.base) throw new Error(`Base "${settings.base}" was not loaded`);
-      if (context.base.name !== settings.base) throw new Error(`Settings ask for base "${settings.base}" but "${context.base.name}" was loaded`);
+      if (context.base.name !== settings.base)
+        throw new Error(`Settings ask for base "${settings.base}" but "${context.base.name}" was loaded`);
       loadBody(net, context.base);
     }
     const { history, cacheMs, test } = await trainNet(
@@ -161,8 +166,6 @@ export function sweepPlan(base: LabSettings["base"]): RunPlan[] {
   return plans;
 }
 
-
-
 export interface SweepProgress {
   /** Runs finished so far and in total. */
   done: number;
@@ -190,7 +193,13 @@ export function combineRepeats(perSeed: readonly RunResult[][], seeds: readonly 
       trainAccuracy: mean(same.map((r) => r.trainAccuracy)),
       valAccuracy: mean(same.map((r) => r.valAccuracy)),
       testAccuracy: mean(same.map((r) => r.testAccuracy)),
-      repeats: same.map((r, j) => ({ seed: seeds[j] ?? j, valAccuracy: r.valAccuracy, testAccuracy: r.testAccuracy, msPerEpoch: r.msPerEpoch, totalMs: r.totalMs })),
+      repeats: same.map((r, j) => ({
+        seed: seeds[j] ?? j,
+        valAccuracy: r.valAccuracy,
+        testAccuracy: r.testAccuracy,
+        msPerEpoch: r.msPerEpoch,
+        totalMs: r.totalMs,
+      })),
     };
   });
 }
@@ -255,13 +264,18 @@ export async function warmUp(
   const onOuterAbort = () => stop.abort();
   outer?.addEventListener("abort", onOuterAbort);
   try {
-    await runOnce({ ...settings, base: "none", epochs: 200, schedule: "fixed" }, { frozen: null, cached: false, schedule: "fixed" }, {
-      data: context.data,
-      signal: stop.signal,
-      onEpoch: () => {
-        if (performance.now() - start > budgetMs) stop.abort();
+    await runOnce(
+      { ...settings, base: "none", epochs: 200, schedule: "fixed" },
+      { frozen: null, cached: false, schedule: "fixed" },
+      {
+        data: context.data,
+        signal: stop.signal,
+        onEpoch: () => {
+          if (performance.now() - start > budgetMs) stop.abort();
+        },
       },
-    }, sets);
+      sets,
+    );
   } catch (error) {
     if (!(error instanceof LabAbortError) || outer?.aborted) throw error;
   } finally {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { epochPlan, minFrozen, schedulePlan, type ScheduleInput } from "./schedule";
 
 const input = (over: Partial<ScheduleInput>): ScheduleInput => ({
-  schedule: "fixed", k: 1, epochs: 20, every: 5, lr: 0.01, bodyLr: 0.001, pretrained: true, ...over,
+  schedule: "fixed",
+  k: 1,
+  epochs: 20,
+  every: 5,
+  lr: 0.01,
+  bodyLr: 0.001,
+  pretrained: true,
+  ...over,
 });
 
 describe("schedules", () => {

@@ -64,7 +64,11 @@ export function scheduleLabel(schedule: LabSchedule, every: number): string {
 
 /** Whether a result is the run `plan` describes. */
 export function isRun(result: Pick<RunResult, "frozen" | "cached" | "schedule">, plan: RunPlan): boolean {
-  return result.frozen === plan.frozen && result.cached === (plan.cached && plan.schedule === "fixed" && (plan.frozen ?? 0) > 0) && result.schedule === plan.schedule;
+  return (
+    result.frozen === plan.frozen &&
+    result.cached === (plan.cached && plan.schedule === "fixed" && (plan.frozen ?? 0) > 0) &&
+    result.schedule === plan.schedule
+  );
 }
 
 /** The run the settings describe on their own (the page's single "Train" button). */

@@ -35,7 +35,10 @@ describe("lab settings in the URL", () => {
 
   it("reads a hand-written URL", () => {
     const result = parseLabSettings(new URLSearchParams("base=disjoint&n=500&k=3&cache=1&lr=0.01&backend=cpu"));
-    expect(result).toEqual({ ok: true, data: { ...DEFAULT_LAB_SETTINGS, base: "disjoint", n: 500, k: 3, cache: true, lr: 0.01, backend: "cpu" } });
+    expect(result).toEqual({
+      ok: true,
+      data: { ...DEFAULT_LAB_SETTINGS, base: "disjoint", n: 500, k: 3, cache: true, lr: 0.01, backend: "cpu" },
+    });
   });
 
   it("keeps links from before the bases were renamed, and before per-layer rates: one rate for every layer", () => {

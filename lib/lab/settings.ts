@@ -72,21 +72,28 @@ export type LabSettingKey = keyof typeof LAB_SETTINGS;
  */
 const withBodyLr = (v: unknown) =>
   v !== null && typeof v === "object" && !("bodyLr" in v) && "lr" in v ? { ...v, bodyLr: (v as { lr: unknown }).lr } : v;
-export const LabSettingsSchema = z.preprocess(withBodyLr, z.object({
-  base: baseSchema,
-  n: z.number().int().min(MIN_N).max(TARGET_POOL_SIZE),
-  epochs: z.number().int().min(1).max(200),
-  lr: z.number().min(1e-5).max(1),
-  bodyLr: z.number().min(0).max(1),
-  batch: z.number().int().min(1).max(2048),
-  backend: z.enum(LAB_BACKENDS),
-  k: z.number().int().min(0).max(MAX_FROZEN),
-  schedule: z.enum(LAB_SCHEDULES).default("fixed"),
-  every: z.number().int().min(1).max(200).default(5),
-  cache: z.boolean(),
-  repeats: z.number().int().min(1).max(3).default(1),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
-}));
+export const LabSettingsSchema = z.preprocess(
+  withBodyLr,
+  z.object({
+    base: baseSchema,
+    n: z.number().int().min(MIN_N).max(TARGET_POOL_SIZE),
+    epochs: z.number().int().min(1).max(200),
+    lr: z.number().min(1e-5).max(1),
+    bodyLr: z.number().min(0).max(1),
+    batch: z.number().int().min(1).max(2048),
+    backend: z.enum(LAB_BACKENDS),
+    k: z.number().int().min(0).max(MAX_FROZEN),
+    schedule: z.enum(LAB_SCHEDULES).default("fixed"),
+    every: z.number().int().min(1).max(200).default(5),
+    cache: z.boolean(),
+    repeats: z.number().int().min(1).max(3).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  }),
+);
 export type LabSettings = z.output<typeof LabSettingsSchema>;
 
 export const DEFAULT_LAB_SETTINGS: LabSettings = Object.fromEntries(
@@ -94,8 +101,7 @@ export const DEFAULT_LAB_SETTINGS: LabSettings = Object.fromEntries(
 ) as LabSettings;
 
 export type ParseResult =
-  | { ok: true; data: LabSettings }
-  | { ok: false; error: string; fieldErrors: Partial<Record<LabSettingKey, string>>; data: LabSettings };
+  { ok: true; data: LabSettings } | { ok: false; error: string; fieldErrors: Partial<Record<LabSettingKey, string>>; data: LabSettings };
 
 /**
  * Reads settings from a URL; missing keys take their defaults. On bad values it returns

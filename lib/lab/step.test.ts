@@ -15,8 +15,12 @@ afterAll(async () => {
 
 describe("the hand-written training step", () => {
   it.each([
-    ["wasm", 0], ["wasm", 1], ["wasm", 2], ["wasm", 3],
-    ["cpu", 0], ["cpu", 3],
+    ["wasm", 0],
+    ["wasm", 1],
+    ["wasm", 2],
+    ["wasm", 3],
+    ["cpu", 0],
+    ["cpu", 3],
   ] as const)("matches tfjs autodiff's gradients on %s with %i layers frozen", async (backend, frozen) => {
     await initNodeBackend(backend);
     const net = createNet(layersFor(5), 3);

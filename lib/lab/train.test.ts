@@ -21,8 +21,12 @@ beforeAll(async () => {
 }, 30_000);
 
 /** Synchronous, so it sees the weights exactly at the end of the epoch (the loop does not await onEpoch). */
-const snapshot = (net: LabNet) => net.specs.map((_, i) => [(net.kernels[i] as tf.Variable).dataSync().slice(), (net.biases[i] as tf.Variable).dataSync().slice()] as Float32Array[]);
-const same = (a: Float32Array[], b: Float32Array[]) => a.every((t, i) => Buffer.from(t.buffer).equals(Buffer.from((b[i] as Float32Array).buffer)));
+const snapshot = (net: LabNet) =>
+  net.specs.map(
+    (_, i) => [(net.kernels[i] as tf.Variable).dataSync().slice(), (net.biases[i] as tf.Variable).dataSync().slice()] as Float32Array[],
+  );
+const same = (a: Float32Array[], b: Float32Array[]) =>
+  a.every((t, i) => Buffer.from(t.buffer).equals(Buffer.from((b[i] as Float32Array).buffer)));
 
 /** Trains with `plans` and returns, per epoch, which layers changed during it. */
 async function changedPerEpoch(plans: EpochPlan[]): Promise<boolean[][]> {
@@ -33,7 +37,13 @@ async function changedPerEpoch(plans: EpochPlan[]): Promise<boolean[][]> {
   const changed: boolean[][] = [];
   try {
     await trainNet(net, train, val, {
-      frozen: 0, cached: false, epochs: plans.length, batchSize: 16, learningRate: 0.01, plans, seed: 3,
+      frozen: 0,
+      cached: false,
+      epochs: plans.length,
+      batchSize: 16,
+      learningRate: 0.01,
+      plans,
+      seed: 3,
       onEpoch: () => {
         const after = snapshot(net);
         changed.push(after.map((layer, i) => !same(layer, before[i] as Float32Array[])));
@@ -56,7 +66,10 @@ describe("training with a schedule", () => {
   it("LP-FT: the head alone first, then every layer", async () => {
     const plans = schedulePlan({ schedule: "lpft", k: 0, epochs: 4, every: 2, lr: 0.01, bodyLr: 0.001, pretrained: true });
     expect(await changedPerEpoch(plans)).toEqual([
-      [false, false, false, true], [false, false, false, true], [true, true, true, true], [true, true, true, true],
+      [false, false, false, true],
+      [false, false, false, true],
+      [true, true, true, true],
+      [true, true, true, true],
     ]);
   }, 30_000);
 

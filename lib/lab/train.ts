@@ -107,7 +107,13 @@ export class LabAbortError extends Error {
  * Trains `net` in place on `train`, evaluating on `val` after every epoch and on `test` (if given) once at
  * the end; returns per-epoch history. Every tensor it makes is disposed.
  */
-export async function trainNet(net: LabNet, train: LabelledSet, val: LabelledSet, options: TrainOptions, test?: LabelledSet): Promise<TrainResult> {
+export async function trainNet(
+  net: LabNet,
+  train: LabelledSet,
+  val: LabelledSet,
+  options: TrainOptions,
+  test?: LabelledSet,
+): Promise<TrainResult> {
   const { epochs, batchSize } = options;
   const plans: readonly EpochPlan[] =
     options.plans ?? Array.from({ length: epochs }, () => ({ frozen: options.frozen, lrs: net.specs.map(() => options.learningRate) }));

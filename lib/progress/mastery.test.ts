@@ -29,7 +29,11 @@ describe("questionMastery", () => {
     expect(r).toBeLessThan(0.99);
     expect(r).toBeGreaterThan(0);
     const wrongNow = scheduleReview(null, "again", now);
-    expect(questionMastery(ev({ itemIds: ["a"], cards: new Map([["a", wrongNow]]) }), now)).toMatchObject({ mastery: 0, seen: true, mastered: false });
+    expect(questionMastery(ev({ itemIds: ["a"], cards: new Map([["a", wrongNow]]) }), now)).toMatchObject({
+      mastery: 0,
+      seen: true,
+      mastered: false,
+    });
     const hardNow = scheduleReview(null, "hard", now);
     expect(questionMastery(ev({ itemIds: ["a"], cards: new Map([["a", hardNow]]) }), now).mastery).toBeCloseTo(0.5, 2);
   });
@@ -73,6 +77,9 @@ describe("streak", () => {
     expect(streak([], now)).toEqual({ current: 0, longest: 0 });
   });
   it("ignores duplicates and order, and finds the longest run in the past", () => {
-    expect(streak(["2026-10-03", "2026-10-01", "2026-10-02", "2026-10-02", "2026-10-04", "2026-12-02"], now)).toEqual({ current: 1, longest: 4 });
+    expect(streak(["2026-10-03", "2026-10-01", "2026-10-02", "2026-10-02", "2026-10-04", "2026-12-02"], now)).toEqual({
+      current: 1,
+      longest: 4,
+    });
   });
 });

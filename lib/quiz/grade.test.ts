@@ -22,7 +22,10 @@ function referenceScore(item: QuizItem, raw: unknown, selfGrade: unknown): numbe
     const W = item.options.length - C;
     const chosen = item.options.filter((o) => (r.optionIds as unknown[]).includes(o.id));
     if (chosen.length !== r.optionIds.length) return undefined;
-    return Math.max(0, chosen.reduce((s, o) => s + (o.correct ? 1 / C : -1 / W), 0));
+    return Math.max(
+      0,
+      chosen.reduce((s, o) => s + (o.correct ? 1 / C : -1 / W), 0),
+    );
   }
   if (item.type === "ordering" && Array.isArray(r?.order) && r.order.length === item.entries.length) {
     const pos = (id: unknown) => (r.order as unknown[]).indexOf(id);
@@ -112,7 +115,10 @@ describe("grading properties", () => {
         const g = gradeAttempt(items, responses, selfGrades);
         expect(g.items.map((r) => r.itemId)).toEqual(items.map((i) => i.id));
         expect(g.max).toBe(items.length);
-        expect(g.score).toBeCloseTo(g.items.reduce((s, r) => s + r.score, 0), 6);
+        expect(g.score).toBeCloseTo(
+          g.items.reduce((s, r) => s + r.score, 0),
+          6,
+        );
         expect(g.score).toBeGreaterThanOrEqual(0);
         expect(g.score).toBeLessThanOrEqual(g.max);
       }),

@@ -48,9 +48,7 @@ export const WITHHELD_FIELDS: ReadonlySet<string> = new Set<WithheldField>([
  * classified as public, key or review-only above. A new field must never become public by default.
  */
 type Classified<T extends QuizItemType> =
-  | (typeof PUBLIC_FIELDS)[T][number]
-  | (typeof KEY_FIELDS)[T]["item"][number]
-  | (typeof REVIEW_ONLY_FIELDS)[number];
+  (typeof PUBLIC_FIELDS)[T][number] | (typeof KEY_FIELDS)[T]["item"][number] | (typeof REVIEW_ONLY_FIELDS)[number];
 type Unclassified = { [T in QuizItemType]: Exclude<FieldsOf<T>, Classified<T>> }[QuizItemType];
 type UnclassifiedOption = Exclude<keyof ChoiceOption, "id" | "text" | OptionKeyField>;
 const everyFieldClassified: [Unclassified, UnclassifiedOption] extends [never, never] ? true : never = true;

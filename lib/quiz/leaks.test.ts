@@ -13,8 +13,18 @@ const item: QuizItem = QuizItemSchema.parse({
   prompt: "What does it mean to **freeze** a layer?",
   keyPoint: 0,
   options: [
-    { id: "fixed", text: "Its weights are kept fixed during training", correct: true, rationale: "Its weights are kept fixed during training: `requires_grad = False` excludes the layer's weights from gradient updates." },
-    { id: "removed", text: "The layer is removed", correct: false, rationale: "A frozen layer stays in the network & still transforms every input." },
+    {
+      id: "fixed",
+      text: "Its weights are kept fixed during training",
+      correct: true,
+      rationale: "Its weights are kept fixed during training: `requires_grad = False` excludes the layer's weights from gradient updates.",
+    },
+    {
+      id: "removed",
+      text: "The layer is removed",
+      correct: false,
+      rationale: "A frozen layer stays in the network & still transforms every input.",
+    },
   ],
 });
 

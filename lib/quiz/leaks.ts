@@ -95,6 +95,8 @@ function numbersIn(text: string): number[] {
 export function numericKeysInCopy(items: readonly QuizItem[], copy: string): KeyMaterial[] {
   const said = new Set(numbersIn(copy));
   return items.flatMap((item) =>
-    item.type === "numeric" && said.has(item.answer) ? [{ path: `${item.id}.answer`, value: String(item.answer), kind: "value" as const }] : [],
+    item.type === "numeric" && said.has(item.answer)
+      ? [{ path: `${item.id}.answer`, value: String(item.answer), kind: "value" as const }]
+      : [],
   );
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mistakesFrom, type AttemptResults } from "./mistakes";
 import type { Verdict } from "./types";
 
-const r = (itemId: string, correct: Verdict, score = correct === "right" ? 1 : correct === "partial" ? 0.5 : 0) => ({ itemId, correct, score, max: 1 });
+const r = (itemId: string, correct: Verdict, score = correct === "right" ? 1 : correct === "partial" ? 0.5 : 0) => ({
+  itemId,
+  correct,
+  score,
+  max: 1,
+});
 
 describe("mistakesFrom", () => {
   it("lists wrong and partial items of a single attempt", () => {

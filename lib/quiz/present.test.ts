@@ -37,7 +37,10 @@ function expectNoKey(items: readonly QuizItem[], view: readonly PublicQuizItem[]
 
 describe("presentQuiz: the public view", () => {
   it("contains no key material for any valid quiz, seed and mode (docs/QUALITY.md Q1)", () => {
-    fc.assert(fc.property(quizArb, seedArb, modes, (items, seed, mode) => expectNoKey(items, presentQuiz(items, seed, mode))), runs);
+    fc.assert(
+      fc.property(quizArb, seedArb, modes, (items, seed, mode) => expectNoKey(items, presentQuiz(items, seed, mode))),
+      runs,
+    );
   });
 
   it("is deterministic and shows every item, option and entry exactly once", () => {
@@ -95,7 +98,7 @@ describe("presentQuiz: the public view", () => {
         positions[shown.options.findIndex((o) => o.id === "a")]! += 1;
       }
       // Uniform would be 200 each; 140–260 is far outside chance for a fair shuffle and catches any fixed position.
-      for (const n of positions) expect(n).toBeGreaterThan(140), expect(n).toBeLessThan(260);
+      for (const n of positions) (expect(n).toBeGreaterThan(140), expect(n).toBeLessThan(260));
     }
   });
 });

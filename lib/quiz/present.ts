@@ -25,12 +25,7 @@ export type PublicOrderingItem = NoKey<PublicBase<"ordering"> & { readonly entri
 export type PublicFreeTextItem = NoKey<PublicBase<"freetext">>;
 
 export type PublicQuizItem =
-  | PublicSingleItem
-  | PublicMultipleItem
-  | PublicTrueFalseItem
-  | PublicNumericItem
-  | PublicOrderingItem
-  | PublicFreeTextItem;
+  PublicSingleItem | PublicMultipleItem | PublicTrueFalseItem | PublicNumericItem | PublicOrderingItem | PublicFreeTextItem;
 
 /**
  * Only the item order is a choice (a set owner may one day fix it). Options of choice items are always
@@ -70,7 +65,11 @@ export function presentItem(item: QuizItem, seed: number): PublicQuizItem {
     case "numeric":
       return item.unit === undefined ? { ...base, type: "numeric" } : { ...base, type: "numeric", unit: item.unit };
     case "ordering":
-      return { ...base, type: "ordering", entries: shuffleAwayFromKey(item.entries, deriveSeed(seed, "entries", item.id)).map(publicOption) };
+      return {
+        ...base,
+        type: "ordering",
+        entries: shuffleAwayFromKey(item.entries, deriveSeed(seed, "entries", item.id)).map(publicOption),
+      };
     case "freetext":
       return { ...base, type: "freetext" };
   }

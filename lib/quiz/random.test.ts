@@ -16,14 +16,17 @@ describe("mulberry32", () => {
     expect(first3(42)).toEqual([2581720956, 1925393290, 3661312704]);
   });
   it("stays in [0, 1)", () => {
-    fc.assert(fc.property(seedArb, (seed) => {
-      const r = mulberry32(seed);
-      for (let i = 0; i < 20; i++) {
-        const x = r();
-        if (!(x >= 0 && x < 1)) return false;
-      }
-      return true;
-    }), runs);
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        const r = mulberry32(seed);
+        for (let i = 0; i < 20; i++) {
+          const x = r();
+          if (!(x >= 0 && x < 1)) return false;
+        }
+        return true;
+      }),
+      runs,
+    );
   });
 });
 

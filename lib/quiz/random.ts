@@ -31,7 +31,6 @@ export function deriveSeed(seed: number, ...parts: readonly string[]): number {
   return h >>> 0;
 }
 
-
 /** A permutation of a copy of `array`, the same one for the same seed on every machine. Throws on a non-seed. */
 export function shuffleWithSeed<T>(array: readonly T[], seed: number): T[] {
   return shuffleWith(array, mulberry32(checkSeed(seed)));

@@ -60,8 +60,7 @@ export type OrderingResponse = ResponseOfType<"ordering">;
 export type FreeTextResponse = ResponseOfType<"freetext">;
 
 export type ParsedResponse<T extends QuizItemType> =
-  | { ok: true; response: ResponseOfType<T> }
-  | { ok: false; blank: boolean; reason: string };
+  { ok: true; response: ResponseOfType<T> } | { ok: false; blank: boolean; reason: string };
 
 /**
  * Validates a raw response against the item's type. `undefined`/`null` is a blank answer; anything

@@ -9,7 +9,13 @@ import type { QuizItem } from "./types";
 const item = (raw: unknown): QuizItem => QuizItemSchema.parse(raw);
 const base = { prompt: "P", keyPoint: 2 };
 const opt = (id: string, correct: boolean) => ({ id, text: `T ${id}`, correct, rationale: `R ${id}` });
-const multiple = item({ ...base, id: "m", type: "multiple", labPreset: "cost", options: [opt("a", true), opt("b", false), opt("c", true)] });
+const multiple = item({
+  ...base,
+  id: "m",
+  type: "multiple",
+  labPreset: "cost",
+  options: [opt("a", true), opt("b", false), opt("c", true)],
+});
 const numeric = item({ ...base, id: "n", type: "numeric", answer: 2245, tolerance: 0, unit: "parameters", rationale: "R n" });
 const ordering = item({ ...base, id: "o", type: "ordering", entries: ["x", "y", "z"].map((id) => ({ id, text: id })), rationale: "R o" });
 const freetext = item({ ...base, id: "f", type: "freetext", rubric: ["p0", "p1", "p2"], modelAnswer: "M" });
@@ -56,7 +62,13 @@ describe("reviewItem", () => {
   });
 
   it("shows numeric, true/false and ordering answers beside what was given", () => {
-    expect(review(numeric, { type: "numeric", value: "2245" })).toMatchObject({ answer: 2245, tolerance: 0, unit: "parameters", given: 2245, result: { correct: "right" } });
+    expect(review(numeric, { type: "numeric", value: "2245" })).toMatchObject({
+      answer: 2245,
+      tolerance: 0,
+      unit: "parameters",
+      given: 2245,
+      result: { correct: "right" },
+    });
     expect(review(truefalse, { type: "truefalse", value: false })).toMatchObject({ answer: true, given: false, rationale: "R t" });
     expect(review(ordering, { type: "ordering", order: ["y", "x", "z"] }, 3)).toMatchObject({
       entries: [{ id: "x" }, { id: "y" }, { id: "z" }],
@@ -67,7 +79,10 @@ describe("reviewItem", () => {
 
   it("gives null for a blank or malformed answer and keeps the reason", () => {
     expect(review(numeric, { type: "numeric", value: "abc" })).toMatchObject({ given: null, result: { score: 0 } });
-    expect(review(ordering, { type: "ordering", order: ["x"] })).toMatchObject({ given: null, result: { reason: expect.stringMatching(/exactly once/) } });
+    expect(review(ordering, { type: "ordering", order: ["x"] })).toMatchObject({
+      given: null,
+      result: { reason: expect.stringMatching(/exactly once/) },
+    });
     expect(review(truefalse, undefined)).toMatchObject({ given: null, result: { reason: "not answered" } });
   });
 

@@ -90,7 +90,13 @@ export function reviewItem(item: QuizItem, response: unknown, result: ItemResult
       return { ...base, type: item.type, options };
     }
     case "truefalse":
-      return { ...base, type: "truefalse", answer: item.answer, rationale: item.rationale, given: given?.type === "truefalse" ? given.value : null };
+      return {
+        ...base,
+        type: "truefalse",
+        answer: item.answer,
+        rationale: item.rationale,
+        given: given?.type === "truefalse" ? given.value : null,
+      };
     case "numeric":
       return {
         ...base,

@@ -80,7 +80,12 @@ export function ratingFor(result: Pick<ItemResult, "correct" | "score" | "max">)
 }
 
 /** The card after one review at `now`. A null card is an item never reviewed before. */
-export function scheduleReview(card: ReviewCard | null, rating: ReviewRating, now: Date, params: SchedulerParams = schedulerParams(now, null)): ReviewCard {
+export function scheduleReview(
+  card: ReviewCard | null,
+  rating: ReviewRating,
+  now: Date,
+  params: SchedulerParams = schedulerParams(now, null),
+): ReviewCard {
   const current = card === null ? createEmptyCard(now) : toFsrsCard(card);
   return { ...fromFsrsCard(schedulerFor(params).next(current, now, GRADE_OF[rating]).card), lastRating: rating };
 }

@@ -132,7 +132,10 @@ describe("free text (self-graded against the rubric)", () => {
     expect(grade("   ", [0, 1, 2, 3])).toMatchObject({ score: 0, reason: "not answered" });
   });
   it("ignores ticks sent with the answer: the rubric hasn't been shown yet", () => {
-    expect(scoreItem(freetext, { type: "freetext", text: "x", ticked: [0, 1, 2, 3] })).toMatchObject({ score: 0, reason: "awaiting self-grade" });
+    expect(scoreItem(freetext, { type: "freetext", text: "x", ticked: [0, 1, 2, 3] })).toMatchObject({
+      score: 0,
+      reason: "awaiting self-grade",
+    });
   });
   it("rejects self-grades that are out of range, repeated or malformed", () => {
     expect(grade("x", [4]).reason).toMatch(/does not exist/);

@@ -1,12 +1,5 @@
 import { parseResponse, SelfGradeSchema } from "./responses";
-import type {
-  FreeTextResponse,
-  MultipleResponse,
-  NumericResponse,
-  OrderingResponse,
-  SingleResponse,
-  TrueFalseResponse,
-} from "./responses";
+import type { FreeTextResponse, MultipleResponse, NumericResponse, OrderingResponse, SingleResponse, TrueFalseResponse } from "./responses";
 import {
   ITEM_MAX,
   roundScore,

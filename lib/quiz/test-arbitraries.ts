@@ -18,22 +18,30 @@ const base = fc.record(
 );
 
 const optionsWith = (ids: string[], correct: boolean[]) =>
-  fc.tuple(fc.array(pubText, { minLength: ids.length, maxLength: ids.length }), fc.array(keyText, { minLength: ids.length, maxLength: ids.length })).map(
-    ([texts, rationales]) => ids.map((id, i) => ({ id, text: texts[i] as string, correct: correct[i] as boolean, rationale: rationales[i] as string })),
-  );
+  fc
+    .tuple(
+      fc.array(pubText, { minLength: ids.length, maxLength: ids.length }),
+      fc.array(keyText, { minLength: ids.length, maxLength: ids.length }),
+    )
+    .map(([texts, rationales]) =>
+      ids.map((id, i) => ({ id, text: texts[i] as string, correct: correct[i] as boolean, rationale: rationales[i] as string })),
+    );
 
-const single = fc
-  .tuple(base, fc.uniqueArray(idArb, { minLength: 2, maxLength: 8 }))
-  .chain(([b, ids]) => fc.nat(ids.length - 1).chain((c) => optionsWith(ids, ids.map((_, i) => i === c)).map((options) => ({ ...b, type: "single", options }))));
+const single = fc.tuple(base, fc.uniqueArray(idArb, { minLength: 2, maxLength: 8 })).chain(([b, ids]) =>
+  fc.nat(ids.length - 1).chain((c) =>
+    optionsWith(
+      ids,
+      ids.map((_, i) => i === c),
+    ).map((options) => ({ ...b, type: "single", options })),
+  ),
+);
 
-const multiple = fc
-  .tuple(base, fc.uniqueArray(idArb, { minLength: 3, maxLength: 8 }))
-  .chain(([b, ids]) =>
-    fc
-      .array(fc.boolean(), { minLength: ids.length, maxLength: ids.length })
-      .filter((flags) => flags.some(Boolean))
-      .chain((flags) => optionsWith(ids, flags).map((options) => ({ ...b, type: "multiple", options }))),
-  );
+const multiple = fc.tuple(base, fc.uniqueArray(idArb, { minLength: 3, maxLength: 8 })).chain(([b, ids]) =>
+  fc
+    .array(fc.boolean(), { minLength: ids.length, maxLength: ids.length })
+    .filter((flags) => flags.some(Boolean))
+    .chain((flags) => optionsWith(ids, flags).map((options) => ({ ...b, type: "multiple", options }))),
+);
 
 const truefalse = fc.tuple(base, fc.boolean(), keyText).map(([b, answer, rationale]) => ({ ...b, type: "truefalse", answer, rationale }));
 
@@ -45,18 +53,23 @@ const numeric = fc
     fc.option(pubText, { nil: undefined }),
     keyText,
   )
-  .map(([b, answer, tolerance, unit, rationale]) => ({ ...b, type: "numeric", answer, tolerance, ...(unit === undefined ? {} : { unit }), rationale }));
+  .map(([b, answer, tolerance, unit, rationale]) => ({
+    ...b,
+    type: "numeric",
+    answer,
+    tolerance,
+    ...(unit === undefined ? {} : { unit }),
+    rationale,
+  }));
 
-const ordering = fc
-  .tuple(base, fc.uniqueArray(idArb, { minLength: 3, maxLength: 8 }), keyText)
-  .chain(([b, ids, rationale]) =>
-    fc.array(pubText, { minLength: ids.length, maxLength: ids.length }).map((texts) => ({
-      ...b,
-      type: "ordering",
-      entries: ids.map((id, i) => ({ id, text: texts[i] as string })),
-      rationale,
-    })),
-  );
+const ordering = fc.tuple(base, fc.uniqueArray(idArb, { minLength: 3, maxLength: 8 }), keyText).chain(([b, ids, rationale]) =>
+  fc.array(pubText, { minLength: ids.length, maxLength: ids.length }).map((texts) => ({
+    ...b,
+    type: "ordering",
+    entries: ids.map((id, i) => ({ id, text: texts[i] as string })),
+    rationale,
+  })),
+);
 
 const freetext = fc
   .tuple(base, fc.array(keyText, { minLength: 2, maxLength: 7 }), keyText)
@@ -82,7 +95,10 @@ export function responseArb(item: QuizItem): fc.Arbitrary<unknown> {
   switch (item.type) {
     case "single": {
       const ids = item.options.map((o) => o.id);
-      return fc.oneof(fc.constantFrom(...ids, "nope").map((optionId) => ({ type: "single", optionId })), garbage);
+      return fc.oneof(
+        fc.constantFrom(...ids, "nope").map((optionId) => ({ type: "single", optionId })),
+        garbage,
+      );
     }
     case "multiple": {
       const ids = item.options.map((o) => o.id);
@@ -93,11 +109,18 @@ export function responseArb(item: QuizItem): fc.Arbitrary<unknown> {
       );
     }
     case "truefalse":
-      return fc.oneof(fc.boolean().map((value) => ({ type: "truefalse", value })), garbage);
+      return fc.oneof(
+        fc.boolean().map((value) => ({ type: "truefalse", value })),
+        garbage,
+      );
     case "numeric":
       return fc.oneof(
-        fc.constantFrom(item.answer, item.answer + item.tolerance, item.answer - item.tolerance, String(item.answer)).map((value) => ({ type: "numeric", value })),
-        fc.oneof(fc.double(), fc.string(), fc.constantFrom(NaN, Infinity, -Infinity, "", "1e999", "NaN")).map((value) => ({ type: "numeric", value })),
+        fc
+          .constantFrom(item.answer, item.answer + item.tolerance, item.answer - item.tolerance, String(item.answer))
+          .map((value) => ({ type: "numeric", value })),
+        fc
+          .oneof(fc.double(), fc.string(), fc.constantFrom(NaN, Infinity, -Infinity, "", "1e999", "NaN"))
+          .map((value) => ({ type: "numeric", value })),
         garbage,
       );
     case "ordering": {
@@ -109,7 +132,10 @@ export function responseArb(item: QuizItem): fc.Arbitrary<unknown> {
       );
     }
     case "freetext":
-      return fc.oneof(fc.string().map((text) => ({ type: "freetext", text })), garbage);
+      return fc.oneof(
+        fc.string().map((text) => ({ type: "freetext", text })),
+        garbage,
+      );
   }
 }
 
@@ -130,6 +156,9 @@ export const attemptArb = quizArb.chain((items) =>
     .map(([responses, grades]) => ({
       items,
       responses: Object.fromEntries(items.map((item, i) => [item.id, responses[i]])) as Record<string, unknown>,
-      selfGrades: Object.fromEntries(items.flatMap((item, i) => (item.type === "freetext" ? [[item.id, grades[i]]] : []))) as Record<string, unknown>,
+      selfGrades: Object.fromEntries(items.flatMap((item, i) => (item.type === "freetext" ? [[item.id, grades[i]]] : []))) as Record<
+        string,
+        unknown
+      >,
     })),
 );

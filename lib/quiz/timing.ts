@@ -20,7 +20,10 @@ export type TimeLimit = {
 /** The deadline of an attempt: startedAt + limit + extra time, or null when untimed. Throws on a nonsensical limit. */
 export function deadlineFor({ startedAt, limitMs, extraMs = 0 }: TimeLimit): Date | null {
   if (limitMs === null) return null;
-  for (const [name, v] of [["limitMs", limitMs], ["extraMs", extraMs]] as const) {
+  for (const [name, v] of [
+    ["limitMs", limitMs],
+    ["extraMs", extraMs],
+  ] as const) {
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a finite number ≥ 0: ${v}`);
   }
   if (Number.isNaN(startedAt.getTime())) throw new RangeError("startedAt is an invalid date");

@@ -15,7 +15,17 @@ function inputModules(): string[] {
       if (e.isDirectory()) return walk(rel);
       return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [rel] : [];
     });
-  return [...walk("server/actions"), ...walk("server/data"), ...walk("server/api"), ...walk("app/api"), "lib/quiz/responses.ts", "lib/schemas/lab-run.ts", "lib/schemas/attempt.ts", "lib/schemas/common.ts", "lib/content/filters.ts"];
+  return [
+    ...walk("server/actions"),
+    ...walk("server/data"),
+    ...walk("server/api"),
+    ...walk("app/api"),
+    "lib/quiz/responses.ts",
+    "lib/schemas/lab-run.ts",
+    "lib/schemas/attempt.ts",
+    "lib/schemas/common.ts",
+    "lib/content/filters.ts",
+  ];
 }
 
 describe("text(): the input string schema", () => {

@@ -44,7 +44,20 @@ export type LabRunInput = z.infer<typeof LabRunInputSchema>;
 
 /** Keeps only the stored fields of a run (drops the per-epoch history and anything else). */
 export function summariseRun(run: Omit<LabRunSummary, "testAccuracy"> & { testAccuracy: number | null }): LabRunSummary {
-  const { frozen, cached, schedule, trainableParams, frozenParams, trainFlopsPerSample, msPerEpoch, totalMs, trainAccuracy, valAccuracy } = run;
+  const { frozen, cached, schedule, trainableParams, frozenParams, trainFlopsPerSample, msPerEpoch, totalMs, trainAccuracy, valAccuracy } =
+    run;
   const testAccuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : null;
-  return { frozen, cached, schedule, trainableParams, frozenParams, trainFlopsPerSample, msPerEpoch, totalMs, trainAccuracy, valAccuracy, testAccuracy };
+  return {
+    frozen,
+    cached,
+    schedule,
+    trainableParams,
+    frozenParams,
+    trainFlopsPerSample,
+    msPerEpoch,
+    totalMs,
+    trainAccuracy,
+    valAccuracy,
+    testAccuracy,
+  };
 }

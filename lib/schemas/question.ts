@@ -11,10 +11,10 @@ export const TOPICS = {
   "transfer-learning": "Transfer learning",
   "fine-tuning": "Fine-tuning",
   "efficient-adaptation": "Efficient adaptation",
-  "regularisation": "Overfitting & regularisation",
-  "optimisation": "Optimisation",
-  "evaluation": "Evaluation & metrics",
-  "data": "Data & leakage",
+  regularisation: "Overfitting & regularisation",
+  optimisation: "Optimisation",
+  evaluation: "Evaluation & metrics",
+  data: "Data & leakage",
 } as const;
 export type Topic = keyof typeof TOPICS;
 export const TopicSchema = z.enum(Object.keys(TOPICS) as [Topic, ...Topic[]]);

@@ -60,7 +60,10 @@ export const OrderingItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal("ordering"),
   /** The entries in their correct order; shown shuffled. */
-  entries: z.array(z.strictObject({ id: itemId, text })).min(3).max(8),
+  entries: z
+    .array(z.strictObject({ id: itemId, text }))
+    .min(3)
+    .max(8),
   rationale: text,
 });
 

@@ -14,7 +14,9 @@ describe("question search", () => {
 
   it("tolerates typos", () => {
     expect(search(index, "distilation").map((h) => h.slug)).toContain("knowledge-distillation");
-    const top = search(index, "freezng").slice(0, 2).map((h) => h.slug);
+    const top = search(index, "freezng")
+      .slice(0, 2)
+      .map((h) => h.slug);
     expect(top).toContain("layer-freezing");
   });
 

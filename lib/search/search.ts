@@ -41,7 +41,10 @@ export function search(index: MiniSearch<Doc>, query: string): SearchHit[] {
  * score. At most `limit` terms, never a word of the query itself.
  */
 export function suggestTerms(index: MiniSearch<Doc>, query: string, limit = 3): string[] {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
   const best = new Map<string, { distance: number; score: number }>();
   for (const w of words) {
     for (const r of index.search(w, { fuzzy: 0.45, prefix: false, combineWith: "OR" })) {
@@ -49,7 +52,8 @@ export function suggestTerms(index: MiniSearch<Doc>, query: string, limit = 3): 
         if (words.includes(t)) continue;
         const distance = editDistance(w, t);
         const prev = best.get(t);
-        if (!prev || distance < prev.distance || (distance === prev.distance && r.score > prev.score)) best.set(t, { distance, score: r.score });
+        if (!prev || distance < prev.distance || (distance === prev.distance && r.score > prev.score))
+          best.set(t, { distance, score: r.score });
       }
     }
   }

@@ -60,7 +60,10 @@ export const PERMUTATION_SEED = 64;
 
 /** Applies one fixed permutation to every image's pixels (row-major count × features). */
 function permutePixels(x: Float32Array, features: number, seed: number): Float32Array {
-  const order = shuffled(Array.from({ length: features }, (_, i) => i), createRandom(seed));
+  const order = shuffled(
+    Array.from({ length: features }, (_, i) => i),
+    createRandom(seed),
+  );
   const out = new Float32Array(x.length);
   for (let row = 0; row < x.length / features; row++) {
     order.forEach((from, to) => (out[row * features + to] = x[row * features + from] ?? 0));
@@ -96,7 +99,9 @@ async function saveBase(name: string, dir: string, weights: DenseWeights[], clas
   const specs = layersFor(classes);
   const model = tf.sequential({ name: `base_${name}` });
   specs.forEach((spec, i) =>
-    model.add(tf.layers.dense({ name: spec.name, units: spec.units, activation: spec.activation, inputShape: i === 0 ? [spec.inputs] : undefined })),
+    model.add(
+      tf.layers.dense({ name: spec.name, units: spec.units, activation: spec.activation, inputShape: i === 0 ? [spec.inputs] : undefined }),
+    ),
   );
   const values = specs.flatMap((spec, i) => {
     const w = weights[i] as DenseWeights;
@@ -139,7 +144,8 @@ export async function trainBase(data: LabData, name: BaseName, log: (line: strin
   const order = shuffled(pool, createRandom(base.seed));
   const holdout = Math.round(order.length * BASE_TRAINING.holdout);
   const id = (digit: number) => digit;
-  const permute = (set: LabelledSet): LabelledSet => (base.permuted ? { ...set, x: permutePixels(set.x, set.features, PERMUTATION_SEED) } : set);
+  const permute = (set: LabelledSet): LabelledSet =>
+    base.permuted ? { ...set, x: permutePixels(set.x, set.features, PERMUTATION_SEED) } : set;
   const train = permute(gather(data, order.slice(holdout), id, base.classes));
   const test = permute(gather(data, order.slice(0, holdout), id, base.classes));
   const net = createNet(layersFor(base.classes), base.seed);
@@ -190,7 +196,11 @@ export async function prepare(root: string, log: (line: string) => void): Promis
     };
   }
   await writeFile(path.join(root, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  const files = [DATA_PATH_8X8, ...Object.keys(BASES).flatMap((n) => [`models/${n}/model.json`, `models/${n}/weights.bin`]), "manifest.json"];
+  const files = [
+    DATA_PATH_8X8,
+    ...Object.keys(BASES).flatMap((n) => [`models/${n}/model.json`, `models/${n}/weights.bin`]),
+    "manifest.json",
+  ];
   const hashes: Record<string, string> = {};
   for (const f of files) hashes[f] = sha256(new Uint8Array(await readFile(path.join(root, f))));
   return hashes;

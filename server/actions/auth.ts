@@ -10,7 +10,14 @@ import { getPrisma } from "@/server/db";
 import { adapter, sessionCookieName, signOut, useSecureCookies, getViewer, SESSION_MAX_AGE_S } from "@/server/auth";
 import { checkPassword, hashPassword, verifyPassword } from "@/server/password";
 import { hitRateLimit } from "@/server/rate-limit";
-import { KNOWN_DEVICE_COOKIE, WINDOW_MS, clearSignInFailures, knownDeviceCookie, knownDeviceId, throttleSignIn } from "@/server/sign-in-throttle";
+import {
+  KNOWN_DEVICE_COOKIE,
+  WINDOW_MS,
+  clearSignInFailures,
+  knownDeviceCookie,
+  knownDeviceId,
+  throttleSignIn,
+} from "@/server/sign-in-throttle";
 import { clientIp } from "@/server/request";
 import { logEvent } from "@/server/log";
 import { safeRedirectPath } from "@/lib/safe-redirect";
@@ -73,7 +80,8 @@ const NOT_A_FORM: FormState = { ok: false, error: "The request was not valid." }
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
+  if (!parsed.success)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { email, password, callbackUrl } = parsed.data;
   const ip = await clientIp();
   const client = { ip, deviceId: knownDeviceId(secret(), email, (await cookies()).get(KNOWN_DEVICE_COOKIE)?.value) };
@@ -82,7 +90,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!verdict.allowed) {
     logEvent("auth.ratelimited", { ip, scope: verdict.scope, outcome: "denied" });
     const minutes = Math.ceil(verdict.retryAfterS / 60);
-    return { ok: false, error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: echo(formData) };
+    return {
+      ok: false,
+      error: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      values: echo(formData),
+    };
   }
 
   const prisma = await getPrisma();
@@ -102,10 +114,12 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = SignUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
+  if (!parsed.success)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(formData) };
   const { name, email, password, callbackUrl } = parsed.data;
   const policy = checkPassword(password, { email });
-  if (!policy.ok) return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
+  if (!policy.ok)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: { password: policy.reason }, values: echo(formData) };
 
   const ip = await clientIp();
   const limit = await hitRateLimit(`signup:ip:${ip}`, clientLimit(), WINDOW_MS);
@@ -124,7 +138,11 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     userId = user.id;
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return { ok: false, error: "An account could not be created with this email. If you already have one, sign in instead.", values: echo(formData) };
+      return {
+        ok: false,
+        error: "An account could not be created with this email. If you already have one, sign in instead.",
+        values: echo(formData),
+      };
     }
     throw e;
   }

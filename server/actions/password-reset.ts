@@ -41,7 +41,8 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
     const { userId } = await resetPassword(parsed.data);
     logEvent("auth.reset.done", { userId, outcome: "success" });
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, error: e.message, fieldErrors: /link/.test(e.message) ? undefined : { password: e.message } };
+    if (e instanceof DataError)
+      return { ok: false, error: e.message, fieldErrors: /link/.test(e.message) ? undefined : { password: e.message } };
     throw e;
   }
   redirect("/signin?reset=1");

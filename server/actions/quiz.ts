@@ -12,11 +12,17 @@ const attemptId = IdSchema;
 
 export const startAttemptAction = actorAction(StartAttemptSchema, (input, actor) => startAttempt(actor, input), { createGuest: true });
 
-export const saveAnswersAction = actorAction(SaveAnswersSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) => saveAnswers(actor, attemptId, input));
+export const saveAnswersAction = actorAction(SaveAnswersSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) =>
+  saveAnswers(actor, attemptId, input),
+);
 
-export const submitAttemptAction = actorAction(SubmitAttemptSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) => submitAttempt(actor, attemptId, input));
+export const submitAttemptAction = actorAction(SubmitAttemptSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) =>
+  submitAttempt(actor, attemptId, input),
+);
 
-export const selfGradeAction = actorAction(SelfGradeSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) => selfGradeFreeText(actor, attemptId, input));
+export const selfGradeAction = actorAction(SelfGradeSchema.extend({ attemptId }), ({ attemptId, ...input }, actor) =>
+  selfGradeFreeText(actor, attemptId, input),
+);
 
 /** Add everything this browser did as a guest (attempts, self-grades, lab runs) to the signed-in account. */
 export const importGuestDataAction = authedAction(z.object({}), async (_input, viewer) => {

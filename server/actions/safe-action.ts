@@ -23,7 +23,8 @@ async function run<T>(who: string, fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (e) {
     if (e instanceof DataError) return { ok: false, error: e.message, code: e.code };
-    if (isDatabaseUnavailable(e)) return { ok: false, error: "The service is temporarily unavailable. Nothing was saved; try again in a few seconds." };
+    if (isDatabaseUnavailable(e))
+      return { ok: false, error: "The service is temporarily unavailable. Nothing was saved; try again in a few seconds." };
     const errorId = crypto.randomUUID();
     logEvent("action.error", { errorId, actor: who, message: (e as Error).message });
     return { ok: false, error: `Something went wrong on our side (error ${errorId.slice(0, 8)}). Nothing was saved; try again.` };
@@ -45,7 +46,11 @@ export function authedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.ou
  * An action a guest may take too (quizzes): the actor is the signed-in user or this browser's guest
  * key. `createGuest` lets the action give a new browser its guest cookie (only starting an attempt does).
  */
-export function actorAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, actor: QuizActor) => Promise<T>, { createGuest = false } = {}) {
+export function actorAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, actor: QuizActor) => Promise<T>,
+  { createGuest = false } = {},
+) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);

@@ -61,9 +61,10 @@ export const parseItemsAction = authedAction(z.object({ markdown: text().max(500
 export const bankItemsAction = authedAction(z.object({ slug: SlugSchema }), async ({ slug }) => {
   const items = getQuizItemsWithKey(slug);
   if (!items) throw new DataError(`There is no question "${slug}" in the bank.`);
-  return items.map(
-    (item): SetItem => ({ item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) }, origin: { kind: "bank", slug, itemId: item.id } }),
-  );
+  return items.map((item): SetItem => ({
+    item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) },
+    origin: { kind: "bank", slug, itemId: item.id },
+  }));
 });
 
 /** Candidate side: the set is the share cookie's, never one the client names. */

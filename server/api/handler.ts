@@ -73,7 +73,9 @@ async function readBody(req: Request, limit: number): Promise<string | "too-larg
 
 /** Path parameters are input too: a control character (NUL: PostgreSQL refuses it) or a huge value names nothing. */
 function badParams(params: unknown): boolean {
-  return Object.values((params ?? {}) as Record<string, unknown>).some((v) => typeof v !== "string" || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v));
+  return Object.values((params ?? {}) as Record<string, unknown>).some(
+    (v) => typeof v !== "string" || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v),
+  );
 }
 
 type Ctx = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -106,7 +108,12 @@ export function apiRoute(
   return async (req, ctx) => {
     try {
       const auth = await authenticate(req);
-      if (auth === "invalid") return apiError(401, "invalid_token", "This credential is not valid (unknown, revoked or malformed). Create a new token under /settings/tokens.");
+      if (auth === "invalid")
+        return apiError(
+          401,
+          "invalid_token",
+          "This credential is not valid (unknown, revoked or malformed). Create a new token under /settings/tokens.",
+        );
       const rawParams = await ctx.params;
       if (badParams(rawParams)) return apiError(404, "not_found", "Nothing was found at this address.");
       if (options.auth && !auth) {
@@ -148,7 +155,11 @@ export function apiRoute(
         return apiError(status, e.code.replace("-", "_"), e.message);
       }
       if (isDatabaseUnavailable(e)) {
-        const res = apiError(503, "unavailable", `The service is temporarily unavailable; nothing was changed. Retry in ${RETRY_AFTER_S} seconds.`);
+        const res = apiError(
+          503,
+          "unavailable",
+          `The service is temporarily unavailable; nothing was changed. Retry in ${RETRY_AFTER_S} seconds.`,
+        );
         res.headers.set("Retry-After", String(RETRY_AFTER_S));
         return res;
       }

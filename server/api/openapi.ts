@@ -32,12 +32,25 @@ export function openApiDocument() {
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        cookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      },
       schemas: {
         Error: {
           type: "object",
           required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } } } },
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                fields: { type: "object", additionalProperties: { type: "string" } },
+              },
+            },
+          },
         },
         Response: schema(ResponseSchema),
       },
@@ -47,7 +60,8 @@ export function openApiDocument() {
       "/questions": {
         get: {
           summary: "List questions, searched and filtered as on /questions",
-          description: "With `q`, results are ranked by the same typo-tolerant search as the page; the filters narrow either list. A bad value is a 400.",
+          description:
+            "With `q`, results are ranked by the same typo-tolerant search as the page; the filters narrow either list. A bad value is a 400.",
           security: [],
           parameters: (["q", "topic", "tag", "difficulty", "role"] as const).map((name) => ({
             name,
@@ -60,77 +74,161 @@ export function openApiDocument() {
         },
       },
       "/questions/{slug}": {
-        get: { summary: "One question with its answer and explanations", security: [], parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { "200": ok("{ question }"), "404": error } },
+        get: {
+          summary: "One question with its answer and explanations",
+          security: [],
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ question }"), "404": error },
+        },
       },
       "/attempts": {
         post: {
           summary: "Start an attempt (or get the one in progress)",
-          description: "Items and options are always shuffled (seeded per attempt); `shuffle` accepts only `true` and is kept for older clients.",
+          description:
+            "Items and options are always shuffled (seeded per attempt); `shuffle` accepts only `true` and is kept for older clients.",
           requestBody: json(StartAttemptSchema),
           responses: { "201": ok("{ attempt }"), ...errors },
         },
       },
-      "/attempts/{id}": { get: { summary: "An attempt in progress, or its graded review once submitted", parameters: idParam, responses: { "200": ok("{ attempt } | { result }"), ...errors } } },
+      "/attempts/{id}": {
+        get: {
+          summary: "An attempt in progress, or its graded review once submitted",
+          parameters: idParam,
+          responses: { "200": ok("{ attempt } | { result }"), ...errors },
+        },
+      },
       "/attempts/{id}/answers": {
-        put: { summary: "Save answers (compare-and-set on version)", parameters: idParam, requestBody: json(SaveAnswersSchema), responses: { "200": ok("{ version }"), ...errors } },
+        put: {
+          summary: "Save answers (compare-and-set on version)",
+          parameters: idParam,
+          requestBody: json(SaveAnswersSchema),
+          responses: { "200": ok("{ version }"), ...errors },
+        },
       },
       "/attempts/{id}/submit": {
         post: {
           summary: "Submit and grade (idempotent; compare-and-set on version)",
-          description: "Send the `version` the last save returned: a stale version is a 409 and grades nothing. A repeat after success returns the same result.",
-          parameters: idParam, requestBody: json(SubmitAttemptSchema),
+          description:
+            "Send the `version` the last save returned: a stale version is a 409 and grades nothing. A repeat after success returns the same result.",
+          parameters: idParam,
+          requestBody: json(SubmitAttemptSchema),
           responses: { "200": ok("{ result }"), ...errors },
         },
       },
       "/sets": {
         get: { summary: "The sets you own or view", responses: { "200": ok("{ sets: SetSummary[] }"), ...errors } },
-        post: { summary: "Create a set from bank picks and/or your own items, with its settings", requestBody: json(CreateSetSchema), responses: { "201": ok("{ set }"), ...errors } },
+        post: {
+          summary: "Create a set from bank picks and/or your own items, with its settings",
+          requestBody: json(CreateSetSchema),
+          responses: { "201": ok("{ set }"), ...errors },
+        },
       },
       "/sets/import": {
         post: {
-          summary: "Create a set from a GIFT or Layerwise Markdown file; returns the set and the import report (skipped and changed questions with their lines)",
+          summary:
+            "Create a set from a GIFT or Layerwise Markdown file; returns the set and the import report (skipped and changed questions with their lines)",
           parameters: [
-            { name: "format", in: "query", required: false, description: "With a text/plain or text/markdown body (bearer token only): gift or markdown", schema: { type: "string", enum: ["gift", "markdown"] } },
+            {
+              name: "format",
+              in: "query",
+              required: false,
+              description: "With a text/plain or text/markdown body (bearer token only): gift or markdown",
+              schema: { type: "string", enum: ["gift", "markdown"] },
+            },
             { name: "title", in: "query", required: false, schema: { type: "string" } },
           ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: schema(ImportSetSchema) }, "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } },
+            content: {
+              "application/json": { schema: schema(ImportSetSchema) },
+              "text/plain": { schema: { type: "string" } },
+              "text/markdown": { schema: { type: "string" } },
+            },
           },
           responses: { "201": ok("{ set, report }"), ...errors, "413": error, "415": error },
         },
       },
       "/sets/{id}": {
-        get: { summary: "A set with its items (and answer key) and settings: owners and viewers only", parameters: idParam, responses: { "200": ok("{ set }"), ...errors } },
-        patch: { summary: "Change a set's title, items or settings (started attempts keep their snapshot)", parameters: idParam, requestBody: json(UpdateSetSchema), responses: { "200": ok("{ set }"), ...errors } },
-        delete: { summary: "Delete a set, its share link and results", parameters: idParam, responses: { "200": ok("{ deleted: true }"), ...errors } },
+        get: {
+          summary: "A set with its items (and answer key) and settings: owners and viewers only",
+          parameters: idParam,
+          responses: { "200": ok("{ set }"), ...errors },
+        },
+        patch: {
+          summary: "Change a set's title, items or settings (started attempts keep their snapshot)",
+          parameters: idParam,
+          requestBody: json(UpdateSetSchema),
+          responses: { "200": ok("{ set }"), ...errors },
+        },
+        delete: {
+          summary: "Delete a set, its share link and results",
+          parameters: idParam,
+          responses: { "200": ok("{ deleted: true }"), ...errors },
+        },
       },
       "/sets/{id}/share-link": {
-        post: { summary: "Make the set's one share link, revoking any earlier one; the URL is returned only in this response", parameters: idParam, responses: { "201": ok("{ url, linkId, createdAt }"), ...errors } },
-        delete: { summary: "Revoke the share link: its next use is refused", parameters: idParam, responses: { "200": ok("{ revoked: number }"), ...errors } },
+        post: {
+          summary: "Make the set's one share link, revoking any earlier one; the URL is returned only in this response",
+          parameters: idParam,
+          responses: { "201": ok("{ url, linkId, createdAt }"), ...errors },
+        },
+        delete: {
+          summary: "Revoke the share link: its next use is refused",
+          parameters: idParam,
+          responses: { "200": ok("{ revoked: number }"), ...errors },
+        },
       },
-      "/sets/{id}/results": { get: { summary: "Every candidate's score, time, answers next to the key and lab runs; per-item share right and most-chosen wrong answer", parameters: idParam, responses: { "200": ok("{ results }"), ...errors } } },
+      "/sets/{id}/results": {
+        get: {
+          summary: "Every candidate's score, time, answers next to the key and lab runs; per-item share right and most-chosen wrong answer",
+          parameters: idParam,
+          responses: { "200": ok("{ results }"), ...errors },
+        },
+      },
       "/sets/{id}/results.csv": {
-        get: { summary: "The results as RFC 4180 CSV (cells starting with = + - @ tab CR neutralised)", parameters: idParam, responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors } },
+        get: {
+          summary: "The results as RFC 4180 CSV (cells starting with = + - @ tab CR neutralised)",
+          parameters: idParam,
+          responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
       },
       "/sets/{id}/export": {
         get: {
           summary: "The set's items as a GIFT or Layerwise Markdown file",
           parameters: [...idParam, { name: "format", in: "query", required: true, schema: { type: "string", enum: ["gift", "markdown"] } }],
-          responses: { "200": { description: "The file", content: { "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...errors },
+          responses: {
+            "200": {
+              description: "The file",
+              content: { "text/plain": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } },
+            },
+            ...errors,
+          },
         },
       },
       "/me": {
-        get: { summary: "Whose session or token this is", responses: { "200": ok("{ user: { id, email, name, createdAt, interviewDate, hasPassword } }"), "401": error } },
+        get: {
+          summary: "Whose session or token this is",
+          responses: { "200": ok("{ user: { id, email, name, createdAt, interviewDate, hasPassword } }"), "401": error },
+        },
         delete: {
           summary: "Delete the account and all its data (confirm with the account's email); its sessions and tokens end at once",
           requestBody: json(DeleteAccountSchema),
           responses: { "200": ok("{ deleted: true }"), ...errors },
         },
       },
-      "/me/export": { get: { summary: "Everything stored about the caller, as JSON (no secrets)", responses: { "200": ok("the export document"), "401": error } } },
+      "/me/export": {
+        get: {
+          summary: "Everything stored about the caller, as JSON (no secrets)",
+          responses: { "200": ok("the export document"), "401": error },
+        },
+      },
       "/attempts/{id}/self-grade": {
-        post: { summary: "Self-grade a free-text answer after submit (once per item)", parameters: idParam, requestBody: json(SelfGradeSchema), responses: { "200": ok("{ result }"), ...errors } },
+        post: {
+          summary: "Self-grade a free-text answer after submit (once per item)",
+          parameters: idParam,
+          requestBody: json(SelfGradeSchema),
+          responses: { "200": ok("{ result }"), ...errors },
+        },
       },
     },
   };

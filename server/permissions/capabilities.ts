@@ -38,7 +38,8 @@ export async function createCapabilityLink(
 ): Promise<{ token: string; link: CapabilityLinkDTO }> {
   authorize(actor, scope, MANAGE[scope.type]);
   if (CAPABILITY_GRANTS[grant].scopeType !== scope.type) throw new DataError(`A "${grant}" link cannot be made for a ${scope.type}.`);
-  if (maxUses !== undefined && !(Number.isInteger(maxUses) && maxUses >= 1)) throw new DataError("A link's use limit is a whole number of at least 1.");
+  if (maxUses !== undefined && !(Number.isInteger(maxUses) && maxUses >= 1))
+    throw new DataError("A link's use limit is a whole number of at least 1.");
   const token = randomToken();
   const prisma = await getPrisma();
   const row = await prisma.capabilityLink.create({

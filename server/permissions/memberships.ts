@@ -75,7 +75,10 @@ export async function joinScope(tx: Tx, scope: ScopeRef, userId: string, role: M
 }
 
 async function refuseLastOwner(tx: Tx, scope: ScopeRef, userId: string) {
-  const owners = await tx.membership.findMany({ where: { scopeType: scope.type, scopeId: scope.id, role: "owner" }, select: { userId: true } });
+  const owners = await tx.membership.findMany({
+    where: { scopeType: scope.type, scopeId: scope.id, role: "owner" },
+    select: { userId: true },
+  });
   if (owners.length === 1 && owners[0]!.userId === userId) {
     throw new DataError(`The last owner of this ${scope.type} cannot leave or change role; make someone else an owner first.`, "conflict");
   }

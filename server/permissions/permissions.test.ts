@@ -60,7 +60,10 @@ describe("the role × action table", () => {
         for (const other of SCOPE_TYPES) {
           for (const action of actionsOf(other)) {
             const expected = other === t ? EXPECTED[t][action]![role]! : false;
-            expect({ action, allowed: can(actor, { type: other, id: "s1" } as never, action as never) }).toEqual({ action, allowed: expected });
+            expect({ action, allowed: can(actor, { type: other, id: "s1" } as never, action as never) }).toEqual({
+              action,
+              allowed: expected,
+            });
             // The same role in another scope of the same kind allows nothing there.
             expect(can(actor, { type: other, id: "s2" } as never, action as never)).toBe(false);
             if (expected) expect(() => authorize(actor, { type: t, id: "s1" } as never, action as never)).not.toThrow();

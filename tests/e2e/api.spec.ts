@@ -25,7 +25,12 @@ async function json(api: APIRequestContext, method: "post" | "put" | "get", url:
   return { status: res.status(), body: (await res.json()) as Record<string, unknown>, text: await res.text() };
 }
 
-test("API with a personal token: start, save, stale version, 50 concurrent submits, access control, errors", async ({ page, browser, playwright, signIn }) => {
+test("API with a personal token: start, save, stale version, 50 concurrent submits, access control, errors", async ({
+  page,
+  browser,
+  playwright,
+  signIn,
+}) => {
   test.setTimeout(90_000);
   await signIn();
   const token = await createToken(page, "e2e script");
@@ -34,7 +39,11 @@ test("API with a personal token: start, save, stale version, 50 concurrent submi
   // Start: 201 with the public view only.
   const started = await json(api, "post", "/api/v1/attempts", token, { slug: SLUG });
   expect(started.status).toBe(201);
-  const attempt = started.body.attempt as { id: string; answersVersion: number; items: { id: string; type: string; options?: { id: string }[] }[] };
+  const attempt = started.body.attempt as {
+    id: string;
+    answersVersion: number;
+    items: { id: string; type: string; options?: { id: string }[] }[];
+  };
   expect(attempt.items.length).toBe(quizOf(SLUG).items.length);
   expect(leaksIn([quizOf(SLUG)], [{ url: "POST /api/v1/attempts", body: started.text }])).toEqual([]);
   expect(started.text).not.toMatch(/"(correct|rationale|tolerance|modelAnswer|rubric)"/);
@@ -42,16 +51,25 @@ test("API with a personal token: start, save, stale version, 50 concurrent submi
   // Save with the version; the same version again is stale → 409 with a JSON message.
   const single = attempt.items.find((i) => i.type === "single")!;
   const answer = { [single.id]: { type: "single", optionId: single.options![0]!.id } };
-  const saved = await json(api, "put", `/api/v1/attempts/${attempt.id}/answers`, token, { version: attempt.answersVersion, answers: answer });
+  const saved = await json(api, "put", `/api/v1/attempts/${attempt.id}/answers`, token, {
+    version: attempt.answersVersion,
+    answers: answer,
+  });
   expect(saved.status).toBe(200);
   expect(saved.body.version).toBe(attempt.answersVersion + 1);
   expect(leaksIn([quizOf(SLUG)], [{ url: "PUT answers", body: saved.text }])).toEqual([]);
-  const stale = await json(api, "put", `/api/v1/attempts/${attempt.id}/answers`, token, { version: attempt.answersVersion, answers: answer });
+  const stale = await json(api, "put", `/api/v1/attempts/${attempt.id}/answers`, token, {
+    version: attempt.answersVersion,
+    answers: answer,
+  });
   expect(stale.status).toBe(409);
   expect((stale.body.error as { code: string }).code).toBe("conflict");
 
   // Malformed JSON → 400 with a JSON error body.
-  const bad = await api.put(`/api/v1/attempts/${attempt.id}/answers`, { headers: { ...bearer(token), "Content-Type": "application/json" }, data: Buffer.from("{not json") });
+  const bad = await api.put(`/api/v1/attempts/${attempt.id}/answers`, {
+    headers: { ...bearer(token), "Content-Type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
 
@@ -65,14 +83,19 @@ test("API with a personal token: start, save, stale version, 50 concurrent submi
   await other.close();
 
   // A stale submit (the version before the save) is refused like a stale save, and grades nothing.
-  const staleSubmit = await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { version: attempt.answersVersion, answers: {} });
+  const staleSubmit = await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, {
+    version: attempt.answersVersion,
+    answers: {},
+  });
   expect(staleSubmit.status).toBe(409);
   expect((staleSubmit.body.error as { code: string }).code).toBe("conflict");
   expect((await json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, {})).status).toBe(400); // the version is required
 
   // Fifty concurrent identical submits: all 200 with the same score, one submitted attempt.
   const version = attempt.answersVersion + 1;
-  const results = await Promise.all(Array.from({ length: 50 }, () => json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { version, score: 999 })));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => json(api, "post", `/api/v1/attempts/${attempt.id}/submit`, token, { version, score: 999 })),
+  );
   expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
   const scores = new Set(results.map((r) => (r.body.result as { score: number }).score));
   expect(scores.size).toBe(1);

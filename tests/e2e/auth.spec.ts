@@ -97,7 +97,9 @@ test.describe("sign-in journey", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     let n = 0;
-    await page.route("**/*", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `203.0.113.${++n % 250}` } }));
+    await page.route("**/*", (route) =>
+      route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": `203.0.113.${++n % 250}` } }),
+    );
     await page.goto("/signin");
     for (let i = 0; i < 11; i++) {
       await page.getByLabel("Email").fill(email);

@@ -18,10 +18,13 @@ export const test = base.extend<{ signIn: (page?: Page) => Promise<E2eUser> }>({
       const secret = process.env.E2E_SESSION_SECRET;
       if (!secret) throw new Error("E2E_SESSION_SECRET is not set: run the e2e tests through playwright.config.ts");
       const index = testInfo.workerIndex * PER_WORKER + taken++;
-      if (taken > PER_WORKER || index >= E2E_POOL_SIZE) throw new Error(`the e2e user pool is used up (worker ${testInfo.workerIndex}, ${taken} taken)`);
+      if (taken > PER_WORKER || index >= E2E_POOL_SIZE)
+        throw new Error(`the e2e user pool is used up (worker ${testInfo.workerIndex}, ${taken} taken)`);
       const user = e2eUser(secret, index);
       // AUTH_URL is http://localhost in e2e runs, so Auth.js uses the unprefixed cookie name (server/auth.ts).
-      await target.context().addCookies([{ name: "authjs.session-token", value: user.sessionToken, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      await target
+        .context()
+        .addCookies([{ name: "authjs.session-token", value: user.sessionToken, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
       return user;
     });
   },

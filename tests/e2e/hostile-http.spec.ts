@@ -12,10 +12,17 @@ const site = () => new URL(test.info().project.use.baseURL!);
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-function raw(method: string, path: string, { headers = {}, body }: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Raw> {
+function raw(
+  method: string,
+  path: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Raw> {
   const { hostname, port, host } = site();
   return new Promise((resolve, reject) => {
-    const length = body === undefined || Object.keys(headers).some((h) => h.toLowerCase() === "content-length") ? {} : { "Content-Length": String(Buffer.byteLength(body)) };
+    const length =
+      body === undefined || Object.keys(headers).some((h) => h.toLowerCase() === "content-length")
+        ? {}
+        : { "Content-Length": String(Buffer.byteLength(body)) };
     const req = http.request({ host: hostname, port, method, path, headers: { host, ...length, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -31,7 +38,8 @@ function raw(method: string, path: string, { headers = {}, body }: { headers?: R
   });
 }
 
-const json = (r: Raw) => JSON.parse(r.body) as { error?: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>;
+const json = (r: Raw) =>
+  JSON.parse(r.body) as { error?: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>;
 
 async function cookieHeader(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -55,7 +63,11 @@ function serverActions(): { name: string; id: string; path: string }[] {
     const rank = (w: string) => (/dashboard|review|settings/.test(w) ? 100 : 0) + w.length;
     const pages = Object.keys(entry.workers).filter((w) => !w.includes("_not-found") && !w.includes("[attemptId]"));
     const page = pages.sort((a, b) => rank(a) - rank(b))[0] ?? "app/page";
-    const path = page.replace(/^app/, "").replace(/\/page$/, "").replace("[slug]", SLUG) || "/";
+    const path =
+      page
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace("[slug]", SLUG) || "/";
     return { name: entry.exportedName ?? id, id, path };
   });
 }
@@ -69,7 +81,19 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("TRACE and other methods the site does not answer are a 405 (a 400 where Node's parser does not know them) on every kind of path", async () => {
-  const paths = ["/", "/questions", `/questions/${SLUG}`, `/questions/${SLUG}/quiz`, "/settings/tokens", "/api/v1/questions", "/api/v1/attempts/x", "/api/auth/session", "/api/health", "/_next/static/x.js", "/no-such-page"];
+  const paths = [
+    "/",
+    "/questions",
+    `/questions/${SLUG}`,
+    `/questions/${SLUG}/quiz`,
+    "/settings/tokens",
+    "/api/v1/questions",
+    "/api/v1/attempts/x",
+    "/api/auth/session",
+    "/api/health",
+    "/_next/static/x.js",
+    "/no-such-page",
+  ];
   for (const path of paths) {
     for (const method of ["TRACE", "PROPFIND", "LOCK", "CONNECT"]) {
       const r = await raw(method, path);
@@ -86,7 +110,15 @@ test("malformed percent-encoding and control characters in every path parameter 
   const token = await createToken(page);
   const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
   const bad = ["%ZZ", "%", "%C0%AF", "%E2%82", "%FF", "%00", "a%00b", "%0A", "%7F", "%2e%2e%00"];
-  const pages = ["/questions/{p}", "/questions/{p}/quiz", `/questions/{p}/quiz/x`, `/questions/${SLUG}/quiz/{p}`, "/settings/{p}", "/{p}", "/lab/{p}"];
+  const pages = [
+    "/questions/{p}",
+    "/questions/{p}/quiz",
+    `/questions/{p}/quiz/x`,
+    `/questions/${SLUG}/quiz/{p}`,
+    "/settings/{p}",
+    "/{p}",
+    "/lab/{p}",
+  ];
   const api: [string, string, string?][] = [
     ["GET", "/api/v1/questions/{p}"],
     ["GET", "/api/v1/attempts/{p}"],
@@ -124,7 +156,10 @@ test("U+0000 in any JSON string of any API body is a 400 with a JSON error, and 
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
   const started = await raw("POST", "/api/v1/attempts", { headers, body: JSON.stringify({ slug: SLUG }) });
   expect(started.status).toBe(201);
-  const attempt = json(started).attempt as { id: string; items: { id: string; type: string; options?: { id: string }[]; entries?: { id: string }[] }[] };
+  const attempt = json(started).attempt as {
+    id: string;
+    items: { id: string; type: string; options?: { id: string }[]; entries?: { id: string }[] }[];
+  };
 
   const answers: Record<string, unknown> = {};
   for (const item of attempt.items) {
@@ -194,15 +229,44 @@ test("every server action answers bodies it does not expect with a 4xx or its ow
   const origin = site().origin;
   const deep = "[".repeat(5000) + "]".repeat(5000);
   const textBodies = [
-    "not json{", deep, `[${'{"a":'.repeat(3000)}1${"}".repeat(3000)}]`, '{"a":1}', '"x"', "[]", "[null]", "[123]", '[{"x":1}]', '[{"slug":"\\u0000"}]', '[{"name":"\\u0000"}]',
-    `["${"a".repeat(100_000)}"]`, '[{"__proto__":{"polluted":1}}]', '["$1"]', '["$Q1"]', '["$B1"]', '["$@1"]', '[{"a":"$1:a:b"}]', '["$S"]', "[1e999]",
+    "not json{",
+    deep,
+    `[${'{"a":'.repeat(3000)}1${"}".repeat(3000)}]`,
+    '{"a":1}',
+    '"x"',
+    "[]",
+    "[null]",
+    "[123]",
+    '[{"x":1}]',
+    '[{"slug":"\\u0000"}]',
+    '[{"name":"\\u0000"}]',
+    `["${"a".repeat(100_000)}"]`,
+    '[{"__proto__":{"polluted":1}}]',
+    '["$1"]',
+    '["$Q1"]',
+    '["$B1"]',
+    '["$@1"]',
+    '[{"a":"$1:a:b"}]',
+    '["$S"]',
+    "[1e999]",
   ];
   const boundary = "----hostile";
   const multipart = (parts: [string, string][]) =>
-    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
-  const multipartBodies = [multipart([["x", "1"]]), multipart([["0", "{{"]]), multipart([["0", '["$K1"]']]), multipart([["0", '["$1"]'], ["1_email", "a"]]), "garbage"];
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") +
+    `--${boundary}--\r\n`;
+  const multipartBodies = [
+    multipart([["x", "1"]]),
+    multipart([["0", "{{"]]),
+    multipart([["0", '["$K1"]']]),
+    multipart([
+      ["0", '["$1"]'],
+      ["1_email", "a"],
+    ]),
+    "garbage",
+  ];
   for (const { name, id, path } of serverActions()) {
-    const post = (contentType: string, body: string) => raw("POST", path, { headers: { "Next-Action": id, Origin: origin, "Content-Type": contentType }, body });
+    const post = (contentType: string, body: string) =>
+      raw("POST", path, { headers: { "Next-Action": id, Origin: origin, "Content-Type": contentType }, body });
     for (const body of textBodies) {
       const r = await post("text/plain;charset=UTF-8", body);
       expect(r.status, `${name}: ${body.slice(0, 40)}`).toBeLessThan(500);
@@ -215,20 +279,54 @@ test("every server action answers bodies it does not expect with a 4xx or its ow
       expect((await post(type, "[]")).status, `${name}: ${type}`).toBe(400);
     }
     // Over the limit: refused before it is read.
-    const big = await raw("POST", path, { headers: { "Next-Action": id, Origin: origin, "Content-Type": "text/plain" }, body: `["${"a".repeat(1_100_000)}"]` });
+    const big = await raw("POST", path, {
+      headers: { "Next-Action": id, Origin: origin, "Content-Type": "text/plain" },
+      body: `["${"a".repeat(1_100_000)}"]`,
+    });
     expect(big.status, `${name}: 1.1 MB`).toBe(413);
     // A form post without JavaScript (no Next-Action header) carrying junk.
-    const form = await raw("POST", path, { headers: { Origin: origin, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: multipart([[`$ACTION_ID_${id}`, ""], ["email", "\u0000"]]) });
+    const form = await raw("POST", path, {
+      headers: { Origin: origin, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body: multipart([
+        [`$ACTION_ID_${id}`, ""],
+        ["email", "\u0000"],
+      ]),
+    });
     expect(form.status, `${name}: form post`).toBeLessThan(500);
   }
   // Posts to every page without an action header: a garbled multipart body is a 400, anything else the page's answer.
-  const pages = ["/", "/questions", `/questions/${SLUG}`, `/questions/${SLUG}/quiz`, "/signin", "/signup", "/lab", "/dashboard", "/no-such-page"];
+  const pages = [
+    "/",
+    "/questions",
+    `/questions/${SLUG}`,
+    `/questions/${SLUG}/quiz`,
+    "/signin",
+    "/signup",
+    "/lab",
+    "/dashboard",
+    "/no-such-page",
+  ];
   for (const path of pages) {
-    for (const [type, body] of [[`multipart/form-data; boundary=${boundary}`, "junk=1"], [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]]).slice(0, -12)], ["multipart/form-data", "x"]]) {
-      expect((await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status, `${path} ${type} ${body}`).toBe(400);
+    for (const [type, body] of [
+      [`multipart/form-data; boundary=${boundary}`, "junk=1"],
+      [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]]).slice(0, -12)],
+      ["multipart/form-data", "x"],
+    ]) {
+      expect(
+        (await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status,
+        `${path} ${type} ${body}`,
+      ).toBe(400);
     }
-    for (const [type, body] of [["application/x-www-form-urlencoded", "a=%ZZ&b"], ["text/plain", "junk"], ["application/json", "{"], [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]])]]) {
-      expect((await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status, `${path} ${type}`).toBeLessThan(500);
+    for (const [type, body] of [
+      ["application/x-www-form-urlencoded", "a=%ZZ&b"],
+      ["text/plain", "junk"],
+      ["application/json", "{"],
+      [`multipart/form-data; boundary=${boundary}`, multipart([["a", "1"]])],
+    ]) {
+      expect(
+        (await raw("POST", path, { headers: { Origin: origin, "Content-Type": type! }, body })).status,
+        `${path} ${type}`,
+      ).toBeLessThan(500);
     }
   }
   // The server is alive and well afterwards.
@@ -239,11 +337,17 @@ test("request bodies: over the limit is a 413, and a streamed body is cut off at
   await signUp(page);
   const token = await createToken(page);
   for (const path of ["/api/v1/attempts", `/questions/${SLUG}/quiz`]) {
-    const announced = await raw("POST", path, { headers: { Authorization: `Bearer ${token}`, Origin: site().origin, "Content-Type": "application/json" }, body: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+    const announced = await raw("POST", path, {
+      headers: { Authorization: `Bearer ${token}`, Origin: site().origin, "Content-Type": "application/json" },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    });
     expect(announced.status, path).toBe(413);
   }
   // Within the server's cap but over the API's own 256 KiB: refused by the handler, still a JSON 413.
-  const mid = await raw("POST", "/api/v1/attempts", { headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: `{"slug":"${"a".repeat(300 * 1024)}"}` });
+  const mid = await raw("POST", "/api/v1/attempts", {
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: `{"slug":"${"a".repeat(300 * 1024)}"}`,
+  });
   expect(mid.status).toBe(413);
   expect(json(mid).error?.code).toBe("too_large");
 
@@ -252,12 +356,21 @@ test("request bodies: over the limit is a 413, and a streamed body is cut off at
   const result = await new Promise<{ status: number; sentWhenAnswered: number }>((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request({ host: hostname, port, method: "POST", path: "/api/v1/attempts", headers: { host, Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
-      answered = true;
-      resolve({ status: res.statusCode!, sentWhenAnswered: sent });
-      res.resume();
-      req.destroy();
-    });
+    const req = http.request(
+      {
+        host: hostname,
+        port,
+        method: "POST",
+        path: "/api/v1/attempts",
+        headers: { host, Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
+      },
+      (res) => {
+        answered = true;
+        resolve({ status: res.statusCode!, sentWhenAnswered: sent });
+        res.resume();
+        req.destroy();
+      },
+    );
     req.on("error", (e) => (answered ? undefined : reject(e)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
@@ -277,12 +390,26 @@ test("request bodies: over the limit is a 413, and a streamed body is cut off at
 
 test("an invalid credential is a 401 on every API route; the questions API searches and filters like /questions", async ({ page }) => {
   const routes: [string, string][] = [
-    ["GET", "/api/v1/questions"], ["GET", `/api/v1/questions/${SLUG}`], ["GET", "/api/v1/openapi.json"], ["POST", "/api/v1/attempts"],
-    ["GET", "/api/v1/attempts/x"], ["PUT", "/api/v1/attempts/x/answers"], ["POST", "/api/v1/attempts/x/submit"], ["POST", "/api/v1/attempts/x/self-grade"],
+    ["GET", "/api/v1/questions"],
+    ["GET", `/api/v1/questions/${SLUG}`],
+    ["GET", "/api/v1/openapi.json"],
+    ["POST", "/api/v1/attempts"],
+    ["GET", "/api/v1/attempts/x"],
+    ["PUT", "/api/v1/attempts/x/answers"],
+    ["POST", "/api/v1/attempts/x/submit"],
+    ["POST", "/api/v1/attempts/x/self-grade"],
   ];
-  for (const header of ["Bearer lw_bogus", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer lw_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]) {
+  for (const header of [
+    "Bearer lw_bogus",
+    "Bearer nonsense",
+    "Basic dXNlcjpwYXNz",
+    "Bearer lw_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  ]) {
     for (const [method, path] of routes) {
-      const r = await raw(method, path, { headers: { Authorization: header, "Content-Type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+      const r = await raw(method, path, {
+        headers: { Authorization: header, "Content-Type": "application/json" },
+        body: method === "GET" ? undefined : "{}",
+      });
       expect(r.status, `${method} ${path} with ${header}`).toBe(401);
       expect(json(r).error?.code).toBe("invalid_token");
     }
@@ -293,7 +420,9 @@ test("an invalid credential is a 401 on every API route; the questions API searc
     expect(apiRes.status, query).toBe(200);
     const apiSlugs = (json(apiRes).questions as { slug: string }[]).map((q) => q.slug);
     await page.goto(`/questions?${query}`);
-    const pageSlugs = await page.locator("main ul > li > a[href^='/questions/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
+    const pageSlugs = await page
+      .locator("main ul > li > a[href^='/questions/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
     expect(apiSlugs, query).toEqual(pageSlugs);
   }
   const freezing = json(await raw("GET", "/api/v1/questions?q=freezing")).questions as { slug: string }[];
@@ -329,8 +458,19 @@ test("the session endpoint gives page scripts the user and expiry, never the ses
 });
 
 const REDIRECT_ATTACKS = [
-  "/.//evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e%2e//evil.example", "/%2e//evil.example", "//evil.example", "/\\evil.example",
-  "https://evil.example", "/%09/evil.example", "javascript:alert(1)", "/./%2e%2e/%2e//evil.example", "/%5cevil.example", "///evil.example",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/a/..//evil.example",
+  "/%2e%2e//evil.example",
+  "/%2e//evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "https://evil.example",
+  "/%09/evil.example",
+  "javascript:alert(1)",
+  "/./%2e%2e/%2e//evil.example",
+  "/%5cevil.example",
+  "///evil.example",
 ];
 
 test("a signed-in /signin never redirects off the site, whatever callbackUrl says", async ({ page }) => {
@@ -364,7 +504,12 @@ test("the sign-in action itself never redirects off the site, whatever callbackU
   expect(body.split("\r\n\r\n/dashboard\r\n")).toHaveLength(2);
   for (const target of REDIRECT_ATTACKS) {
     const r = await raw("POST", "/signin", {
-      headers: { "Next-Action": sent["next-action"]!, "Content-Type": sent["content-type"]!, Accept: "text/x-component", Origin: here.origin },
+      headers: {
+        "Next-Action": sent["next-action"]!,
+        "Content-Type": sent["content-type"]!,
+        Accept: "text/x-component",
+        Origin: here.origin,
+      },
       body: body.replace("\r\n\r\n/dashboard\r\n", `\r\n\r\n${target}\r\n`),
     });
     const location = r.headers["x-action-redirect"];
@@ -385,20 +530,28 @@ test("the request's Host is never trusted: Auth.js and action redirects use the 
     expect(csrf.body).not.toMatch(/evil\.example|0\.0\.0\.0/);
     // Next's own check compared Origin with Host: a matching pair of hostile values no longer passes.
     const action = serverActions().find((a) => a.name === "signOutAction")!;
-    const spoofed = await raw("POST", "/", { headers: { ...hostile, Origin: "http://evil.example", "Next-Action": action.id, "Content-Type": "text/plain", Cookie: cookie }, body: "[]" });
+    const spoofed = await raw("POST", "/", {
+      headers: { ...hostile, Origin: "http://evil.example", "Next-Action": action.id, "Content-Type": "text/plain", Cookie: cookie },
+      body: "[]",
+    });
     expect(spoofed.status).toBe(403);
     const signedIn = await raw("GET", "/signin", { headers: { ...hostile, Cookie: cookie } });
     expect(new URL(signedIn.headers.location!, here).origin).toBe(here.origin);
   }
   // Signing out with a hostile Host lands on the site itself.
   const signOut = serverActions().find((a) => a.name === "signOutAction")!;
-  const r = await raw("POST", "/", { headers: { Host: "evil.example", Origin: here.origin, "Next-Action": signOut.id, "Content-Type": "text/plain", Cookie: cookie }, body: "[]" });
+  const r = await raw("POST", "/", {
+    headers: { Host: "evil.example", Origin: here.origin, "Next-Action": signOut.id, "Content-Type": "text/plain", Cookie: cookie },
+    body: "[]",
+  });
   const location = String(r.headers["x-action-redirect"] ?? r.headers.location ?? "");
   expect(location).toBeTruthy();
   expect(new URL(location.split(";")[0]!, here).origin).toBe(here.origin);
 });
 
-test("a candidate cannot ask for authored order: the API and the start action (guests too) refuse shuffle:false; options vary", async ({ page }) => {
+test("a candidate cannot ask for authored order: the API and the start action (guests too) refuse shuffle:false; options vary", async ({
+  page,
+}) => {
   await signUp(page);
   const token = await createToken(page);
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };

@@ -55,7 +55,9 @@ test("a preset runs in the worker after a prediction: chart, numbers, verdict an
   // The cost panel names the run it describes: the last one trained, the one in the per-epoch charts.
   await expect(page.getByRole("heading", { name: "Cost of this run — LP-FT" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Per epoch — LP-FT" })).toBeVisible();
-  await expect(page.getByTestId("verdict")).toContainText(/(Shown|Not shown) by this run\. Freezing all three body layers gave \d+\.\d% test accuracy/);
+  await expect(page.getByTestId("verdict")).toContainText(
+    /(Shown|Not shown) by this run\. Freezing all three body layers gave \d+\.\d% test accuracy/,
+  );
   await expect(page.getByTestId("calibration")).toHaveText(/^\d{1,3}$/);
   expect(await seriousA11yViolations(page)).toEqual([]);
   expect(csp).toEqual([]);
@@ -74,7 +76,17 @@ test("every setting lives in the URL: a shared link opens the same settings", as
   await page.getByLabel("Cache frozen features").check();
   await expect(page).toHaveURL(/seed=42/);
   const shared = page.url();
-  for (const part of ["base=permuted", "n=500", "epochs=7", "k=2", "cache=1", "backend=cpu", "seed=42", "bodyLr=0.001", "schedule=gradual"]) {
+  for (const part of [
+    "base=permuted",
+    "n=500",
+    "epochs=7",
+    "k=2",
+    "cache=1",
+    "backend=cpu",
+    "seed=42",
+    "bodyLr=0.001",
+    "schedule=gradual",
+  ]) {
     expect(shared).toContain(part);
   }
 
@@ -220,7 +232,10 @@ test("TensorFlow.js loads only in the lab's worker: never on other pages, nor on
   expect(tfjsScript).toBeDefined();
 
   // The check can fail: once the main thread itself loads the worker's tfjs script and wasm binary, it reports both.
-  await lab.evaluate(async (urls) => void (await Promise.all(urls.map((url) => fetch(url).then((r) => r.arrayBuffer())))), [tfjsScript!, wasm[0]!]);
+  await lab.evaluate(
+    async (urls) => void (await Promise.all(urls.map((url) => fetch(url).then((r) => r.arrayBuffer())))),
+    [tfjsScript!, wasm[0]!],
+  );
   expect((await mainThreadTfjs(lab)).sort()).toEqual([tfjsScript!, wasm[0]!].sort());
   await lab.close();
 });

@@ -4,13 +4,26 @@ import { watchCspViolations } from "./support";
 // Issue 8, item 11: every HTML response's scripts satisfy its own CSP — 404s under nonce-protected (dynamic)
 // routes included. A 404 there used to be the prebuilt page without the nonce: 11 console errors, a dead theme switch.
 const NOT_FOUND = [
-  "/settings/anything", "/settings/tokens/extra", "/dashboard/x", "/review/x", "/signin/x", "/signup/x",
-  "/questions/no-such-question", "/questions/no-such-question/quiz", "/questions/layer-freezing/quiz/no-such-attempt",
-  "/questions/layer-freezing/x/y", "/lab/x", "/no-such-page", "/questions/%ZZ", "/settings/%00",
+  "/settings/anything",
+  "/settings/tokens/extra",
+  "/dashboard/x",
+  "/review/x",
+  "/signin/x",
+  "/signup/x",
+  "/questions/no-such-question",
+  "/questions/no-such-question/quiz",
+  "/questions/layer-freezing/quiz/no-such-attempt",
+  "/questions/layer-freezing/x/y",
+  "/lab/x",
+  "/no-such-page",
+  "/questions/%ZZ",
+  "/settings/%00",
 ];
 
 for (const path of NOT_FOUND) {
-  test(`${path}: the 404 page runs its scripts under its own CSP (no violations, no console errors, the theme switch works)`, async ({ page }) => {
+  test(`${path}: the 404 page runs its scripts under its own CSP (no violations, no console errors, the theme switch works)`, async ({
+    page,
+  }) => {
     const csp = await watchCspViolations(page);
     const errors: string[] = [];
     page.on("console", (m) => {

@@ -38,7 +38,9 @@ test.afterAll(async () => {
   await db?.drop();
 });
 
-test("a signed-in user sees 'temporarily unavailable' (503), not the sign-in page, and the site recovers by itself", async ({ browser }) => {
+test("a signed-in user sees 'temporarily unavailable' (503), not the sign-in page, and the site recovers by itself", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: app!.url });
   const page = await context.newPage();
   await signUp(page);

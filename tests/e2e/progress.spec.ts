@@ -164,7 +164,10 @@ test.describe("password reset through a real SMTP server", () => {
     if (migrate.status !== 0) throw new Error("could not migrate the SMTP-configured server's database");
     server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "ignore", env });
     for (let i = 0; ; i++) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 300) throw new Error("the SMTP-configured server did not start");
       await new Promise((r) => setTimeout(r, 500));
@@ -199,7 +202,10 @@ test.describe("password reset through a real SMTP server", () => {
     await expect(sent).toBeVisible();
 
     await expect.poll(() => inbox.filter((m) => m.includes(email)).length, { timeout: 15_000 }).toBe(1);
-    const raw = inbox.find((m) => m.includes(email))!.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    const raw = inbox
+      .find((m) => m.includes(email))!
+      .replace(/=\r?\n/g, "")
+      .replace(/=3D/g, "=");
     const link = /(http:\/\/localhost:\d+\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(raw)![1]!;
     expect(inbox).toHaveLength(1);
 

@@ -6,12 +6,16 @@ import { expect, test } from "./fixtures";
 const official = matter(fs.readFileSync("content/questions/layer-freezing.md", "utf8"));
 const paragraphs = official.content.trim().split(/\n\s*\n/);
 
-test("the official question is laid out as its source: Question, Instruction, Context, Official Answer, Related Questions", async ({ page }) => {
+test("the official question is laid out as its source: Question, Instruction, Context, Official Answer, Related Questions", async ({
+  page,
+}) => {
   await page.goto("/questions/layer-freezing");
   const headings = await page.getByRole("heading", { level: 2 }).allInnerTexts();
   const order = ["Question", "Instruction", "Context", "Related Questions"].map((h) => headings.indexOf(h));
   expect(order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1]!))).toBe(true);
-  await expect(page.getByText("Discuss the impact of layer freezing on the efficiency and effectiveness of Transfer Learning.")).toBeVisible();
+  await expect(
+    page.getByText("Discuss the impact of layer freezing on the efficiency and effectiveness of Transfer Learning."),
+  ).toBeVisible();
   await expect(page.getByText(official.data.instruction as string)).toBeVisible();
   await expect(page.getByText(official.data.context as string)).toBeVisible();
 });

@@ -13,12 +13,18 @@ export type BankQuiz = { slug: string; title: string; keyPoints: string[]; items
 let cached: BankQuiz[] | null = null;
 export function loadBank(): BankQuiz[] {
   if (cached) return cached;
-  const json = execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/content.mts", "export", "--json"], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const json = execFileSync(
+    process.execPath,
+    [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/content.mts", "export", "--json"],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const bank = JSON.parse(json) as { questions: { slug: string; title: string; keyPoints: string[]; quiz: { items: QuizItem[] } }[] };
-  cached = bank.questions.filter((q) => q.quiz.items.length > 0).map((q) => ({ slug: q.slug, title: q.title, keyPoints: q.keyPoints, items: q.quiz.items }));
+  cached = bank.questions
+    .filter((q) => q.quiz.items.length > 0)
+    .map((q) => ({ slug: q.slug, title: q.title, keyPoints: q.keyPoints, items: q.quiz.items }));
   return cached;
 }
 

@@ -124,7 +124,9 @@ test("complete the official quiz by keyboard only, then read the review with rat
 test("a reload mid-quiz keeps the answers; the review of someone else's attempt is a 404", async ({ page, browser }) => {
   await startQuiz(page);
   await page.getByRole("button", { name: "Show all questions on one page" }).click();
-  const choice = current(page).filter({ has: page.getByRole("radio") }).first();
+  const choice = current(page)
+    .filter({ has: page.getByRole("radio") })
+    .first();
   const index = await choice.getAttribute("data-item-index");
   await choice.getByRole("heading").focus();
   await page.keyboard.press("2");
@@ -183,9 +185,14 @@ test("no answer key reaches the browser before submit, for every quiz in the ban
     }
     await page.reload(); // the server-rendered HTML of an attempt in progress
     await expect(page.getByText(/^\d+ of \d+ answered$/)).toBeVisible();
-    expect(bodies.some((b) => b.url.endsWith(`/questions/${quiz.slug}/quiz`) && b.body.includes(quiz.items[0]!.id)), "the scan sees the quiz").toBe(true);
+    expect(
+      bodies.some((b) => b.url.endsWith(`/questions/${quiz.slug}/quiz`) && b.body.includes(quiz.items[0]!.id)),
+      "the scan sees the quiz",
+    ).toBe(true);
     // A body still arriving from the previous quiz's run may land here: leave other questions' URLs out.
-    const own = bodies.filter((b) => !/\/questions\/[a-z0-9-]+/.test(new URL(b.url).pathname) || new URL(b.url).pathname.startsWith(`/questions/${quiz.slug}/`));
+    const own = bodies.filter(
+      (b) => !/\/questions\/[a-z0-9-]+/.test(new URL(b.url).pathname) || new URL(b.url).pathname.startsWith(`/questions/${quiz.slug}/`),
+    );
     checked += own.length;
     expect(leaksIn([quiz], own)).toEqual([]);
   }

@@ -126,7 +126,9 @@ test("one session spans both instances: sign up on A, quiz on B, racing submits 
   );
   const served = new Set(submits.map((r) => r.headers()["x-served-by"]));
   expect(served).toEqual(new Set([`127.0.0.1:${PORT_A}`, `127.0.0.1:${PORT_B}`]));
-  const results = await Promise.all(submits.map(async (r) => ({ status: r.status(), body: (await r.json()) as { result: { submittedAt: string; score: number } } })));
+  const results = await Promise.all(
+    submits.map(async (r) => ({ status: r.status(), body: (await r.json()) as { result: { submittedAt: string; score: number } } })),
+  );
   expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
   expect(new Set(results.map((r) => `${r.body.result.submittedAt} ${r.body.result.score}`)).size).toBe(1);
   await context.close();

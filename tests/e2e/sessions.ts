@@ -14,7 +14,8 @@ export const E2E_POOL_SIZE = 200;
 export type E2eUser = { email: string; name: string; sessionToken: string };
 
 export function e2eUser(secret: string, index: number): E2eUser {
-  if (!Number.isInteger(index) || index < 0 || index >= E2E_POOL_SIZE) throw new Error(`e2e user ${index} is outside the pool (0–${E2E_POOL_SIZE - 1})`);
+  if (!Number.isInteger(index) || index < 0 || index >= E2E_POOL_SIZE)
+    throw new Error(`e2e user ${index} is outside the pool (0–${E2E_POOL_SIZE - 1})`);
   const sessionToken = crypto.createHmac("sha256", secret).update(`session-${index}`).digest("base64url");
   return { email: `e2e-user-${index}@e2e.test`, name: `E2E User ${index}`, sessionToken };
 }

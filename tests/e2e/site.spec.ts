@@ -67,9 +67,14 @@ test("security headers on pages and APIs; a fresh CSP nonce per dynamic page", a
   expect(nonces.size).toBe(5);
 });
 
-test("every page gets exactly one policy: the static one on prebuilt pages, a nonce policy where rendered per request", async ({ request }) => {
+test("every page gets exactly one policy: the static one on prebuilt pages, a nonce policy where rendered per request", async ({
+  request,
+}) => {
   const policies = async (path: string) =>
-    (await request.get(path)).headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+    (await request.get(path))
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "content-security-policy")
+      .map((h) => h.value);
   for (const path of ["/", "/questions/layer-freezing", "/no-such-page"]) {
     const [only, ...rest] = await policies(path);
     expect(rest, path).toEqual([]);

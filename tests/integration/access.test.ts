@@ -50,7 +50,10 @@ describeEachDatabase("access model", () => {
     expect((await findOpenAttempt(candidate, SLUG))?.id).toBe(personal.id);
     expect((await findOpenAttempt(candidate, SLUG, new Date(), scope))?.id).toBe(inSet.id);
     const prisma = await getPrisma();
-    const rows = await prisma.quizAttempt.findMany({ where: { userId: candidate.userId }, select: { id: true, contextType: true, contextId: true } });
+    const rows = await prisma.quizAttempt.findMany({
+      where: { userId: candidate.userId },
+      select: { id: true, contextType: true, contextId: true },
+    });
     expect(rows.sort((a, b) => a.contextType.localeCompare(b.contextType))).toEqual([
       { id: personal.id, contextType: "personal", contextId: null },
       { id: inSet.id, contextType: "set", contextId: scope.id },
@@ -122,7 +125,9 @@ describeEachDatabase("access model", () => {
     const attempt = await startAttemptInContext(withCapability(actorOf(cand), await resolveCapability(token)), scope, START);
     // A set attempt is closed by the set's module (closeAttempt); its full review never goes out through submitAttempt.
     await closeAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion });
-    await expect(submitAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion })).rejects.toThrow("That attempt was not found.");
+    await expect(submitAttempt(actorOf(cand), attempt.id, { version: attempt.answersVersion })).rejects.toThrow(
+      "That attempt was not found.",
+    );
     const g = guest("anon-candidate");
     await startAttemptInContext(withCapability(g, await resolveCapability(token)), scope, START);
 
@@ -186,7 +191,7 @@ describeEachDatabase("access model", () => {
 describe("the access-model migration", () => {
   it("makes every existing attempt personal and keeps one open attempt per owner and question", async () => {
     const db = await PGlite.create();
-    const sql = { exec: async (s: string) => void (await db.exec(s)), query: async <T,>(s: string) => (await db.query<T>(s)).rows };
+    const sql = { exec: async (s: string) => void (await db.exec(s)), query: async <T>(s: string) => (await db.query<T>(s)).rows };
     const all = readMigrations();
     const at = all.findIndex((m) => m.name === "20261202010000_access_model");
     await migrate(sql, all.slice(0, at));
@@ -199,12 +204,12 @@ describe("the access-model migration", () => {
       { id: "a1", context_type: "personal", context_id: null },
       { id: "a2", context_type: "personal", context_id: null },
     ]);
-    await expect(db.exec(`INSERT INTO quiz_attempts (id, user_id, question_slug, items_snapshot, seed) VALUES ('a3', 'u1', 'q', '[]', 1)`)).rejects.toThrow(
-      /quiz_attempts_one_open_per_user/,
-    );
-    await expect(db.exec(`INSERT INTO quiz_attempts (id, guest_key_hash, question_slug, items_snapshot, seed) VALUES ('a4', 'g', 'q', '[]', 1)`)).rejects.toThrow(
-      /quiz_attempts_one_open_per_guest/,
-    );
+    await expect(
+      db.exec(`INSERT INTO quiz_attempts (id, user_id, question_slug, items_snapshot, seed) VALUES ('a3', 'u1', 'q', '[]', 1)`),
+    ).rejects.toThrow(/quiz_attempts_one_open_per_user/);
+    await expect(
+      db.exec(`INSERT INTO quiz_attempts (id, guest_key_hash, question_slug, items_snapshot, seed) VALUES ('a4', 'g', 'q', '[]', 1)`),
+    ).rejects.toThrow(/quiz_attempts_one_open_per_guest/);
     await db.exec(`INSERT INTO quiz_attempts (id, user_id, question_slug, items_snapshot, seed, context_type, context_id)
       VALUES ('a5', 'u1', 'q', '[]', 1, 'set', 's1')`);
     await db.close();

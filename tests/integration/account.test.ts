@@ -18,11 +18,15 @@ describeEachDatabase("account control", ({ db }) => {
   async function busyUser() {
     const prisma = db().prisma;
     const email = `acct${++n}-${Date.now()}@account.test`;
-    const u = await prisma.user.create({ data: { email, name: `User ${n}`, passwordHash: await hashPassword(PASSWORD) }, select: { id: true } });
+    const u = await prisma.user.create({
+      data: { email, name: `User ${n}`, passwordHash: await hashPassword(PASSWORD) },
+      select: { id: true },
+    });
     const viewer = { id: u.id, email, name: `User ${n}`, memberships: [] };
     const actor = { kind: "user" as const, userId: u.id };
     const sessions = [crypto.randomUUID(), crypto.randomUUID()];
-    for (const sessionToken of sessions) await prisma.session.create({ data: { sessionToken, userId: u.id, expires: new Date(Date.now() + 86_400_000) } });
+    for (const sessionToken of sessions)
+      await prisma.session.create({ data: { sessionToken, userId: u.id, expires: new Date(Date.now() + 86_400_000) } });
     const { token } = await createApiToken(viewer, "script");
     const view = await startAttempt(actor, { slug: SLUG, mode: "full", shuffle: true });
     await submitAttempt(actor, view.id, { version: view.answersVersion });
@@ -31,7 +35,21 @@ describeEachDatabase("account control", ({ db }) => {
       settings: DEFAULT_LAB_SETTINGS,
       preset: null,
       backend: "wasm",
-      results: [{ frozen: 0, cached: false, trainableParams: 1, frozenParams: 0, trainFlopsPerSample: 1, msPerEpoch: 1, totalMs: 1, trainAccuracy: 0.5, valAccuracy: 0.5, testAccuracy: 0.5, schedule: "fixed" }],
+      results: [
+        {
+          frozen: 0,
+          cached: false,
+          trainableParams: 1,
+          frozenParams: 0,
+          trainFlopsPerSample: 1,
+          msPerEpoch: 1,
+          totalMs: 1,
+          trainAccuracy: 0.5,
+          valAccuracy: 0.5,
+          testAccuracy: 0.5,
+          schedule: "fixed",
+        },
+      ],
       prediction: null,
       calibration: null,
     });
@@ -76,7 +94,8 @@ describeEachDatabase("account control", ({ db }) => {
     }).toEqual({ ...counts, users: undefined, attempts: counts.attempts });
     expect(counts.reviewCards).toBeGreaterThan(0);
     expect(data.user.id).toBe(a.viewer.id);
-    for (const row of [...data.selfGrades, ...data.quizAttempts, ...data.reviewCards, ...data.labRuns]) expect(row.userId).toBe(a.viewer.id);
+    for (const row of [...data.selfGrades, ...data.quizAttempts, ...data.reviewCards, ...data.labRuns])
+      expect(row.userId).toBe(a.viewer.id);
     expect(data.quizAttempts.map((q) => q.id)).toEqual([a.attemptId]);
     const json = JSON.stringify(data);
     for (const other of [b.viewer.id, b.viewer.email, b.attemptId]) expect(json).not.toContain(other);
@@ -86,11 +105,15 @@ describeEachDatabase("account control", ({ db }) => {
   it("changing the password ends every other session and keeps this one; a wrong current password changes nothing", async () => {
     const a = await busyUser();
     const [mine, other] = a.sessions;
-    await expect(changePassword(a.viewer, { currentPassword: "wrong password here", newPassword: "another long passphrase" }, mine!)).rejects.toThrow(/not correct/);
+    await expect(
+      changePassword(a.viewer, { currentPassword: "wrong password here", newPassword: "another long passphrase" }, mine!),
+    ).rejects.toThrow(/not correct/);
     await expect(changePassword(a.viewer, { currentPassword: PASSWORD, newPassword: "short" }, mine!)).rejects.toThrow(/at least 8/);
     expect(await db().prisma.session.count({ where: { userId: a.viewer.id } })).toBe(2);
 
-    expect(await changePassword(a.viewer, { currentPassword: PASSWORD, newPassword: "another long passphrase" }, mine!)).toEqual({ endedSessions: 1 });
+    expect(await changePassword(a.viewer, { currentPassword: PASSWORD, newPassword: "another long passphrase" }, mine!)).toEqual({
+      endedSessions: 1,
+    });
     const left = await db().prisma.session.findMany({ where: { userId: a.viewer.id }, select: { sessionToken: true } });
     expect(left).toEqual([{ sessionToken: mine }]);
     expect(left.map((s) => s.sessionToken)).not.toContain(other);
@@ -115,7 +138,16 @@ describeEachDatabase("account control", ({ db }) => {
     expect((await rowsOf(a.viewer.id)).users).toBe(1);
 
     expect(await deleteAccount(a.viewer, { confirm: a.viewer.email.toUpperCase().toLowerCase() })).toEqual({ deleted: true });
-    expect(await rowsOf(a.viewer.id)).toEqual({ users: 0, sessions: 0, apiTokens: 0, accounts: 0, selfGrades: 0, attempts: 0, reviewCards: 0, labRuns: 0 });
+    expect(await rowsOf(a.viewer.id)).toEqual({
+      users: 0,
+      sessions: 0,
+      apiTokens: 0,
+      accounts: 0,
+      selfGrades: 0,
+      attempts: 0,
+      reviewCards: 0,
+      labRuns: 0,
+    });
     expect(await userForApiToken(a.token)).toBeNull();
     expect(await userForApiToken(b.token)).toMatchObject({ id: b.viewer.id });
     expect(await rowsOf(b.viewer.id)).toEqual(before);

@@ -11,7 +11,9 @@ describeEachDatabase("api tokens", ({ db }) => {
   const user = () => createUser();
   type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
   const call = (handler: Handler, url: string, auth: string | null, params: Record<string, string> = {}) =>
-    handler(new Request(`http://localhost:3000${url}`, { headers: auth === null ? {} : { Authorization: auth } }), { params: Promise.resolve(params as never) });
+    handler(new Request(`http://localhost:3000${url}`, { headers: auth === null ? {} : { Authorization: auth } }), {
+      params: Promise.resolve(params as never),
+    });
 
   it("a valid token authenticates; an unknown, revoked or malformed one is a 401 on every route, public ones included", async () => {
     const u = await user();
@@ -21,9 +23,22 @@ describeEachDatabase("api tokens", ({ db }) => {
     expect((await call(listQuestions as Handler, "/api/v1/questions", null)).status).toBe(200); // public without a credential
 
     await revokeApiToken(u, info.id);
-    const bogus = ["Bearer lw_bogus", `Bearer ${token}`, `Bearer lw_${"A".repeat(43)}`, "Bearer ", "Bearer lw_a b", "Basic dXNlcjpwdw==", "lw_bogus", "", `Bearer ${"x".repeat(300)}`];
+    const bogus = [
+      "Bearer lw_bogus",
+      `Bearer ${token}`,
+      `Bearer lw_${"A".repeat(43)}`,
+      "Bearer ",
+      "Bearer lw_a b",
+      "Basic dXNlcjpwdw==",
+      "lw_bogus",
+      "",
+      `Bearer ${"x".repeat(300)}`,
+    ];
     for (const header of bogus) {
-      const routes: [Handler, string, Record<string, string>][] = [[listQuestions as Handler, "/api/v1/questions", {}], [getAttempt as Handler, "/api/v1/attempts/x", { id: "x" }]];
+      const routes: [Handler, string, Record<string, string>][] = [
+        [listQuestions as Handler, "/api/v1/questions", {}],
+        [getAttempt as Handler, "/api/v1/attempts/x", { id: "x" }],
+      ];
       for (const [handler, url, params] of routes) {
         const res = await call(handler, url, header, params);
         expect(res.status, `${header} on ${url}`).toBe(401);

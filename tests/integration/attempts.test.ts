@@ -84,7 +84,9 @@ describeEachDatabase("quiz attempts", ({ db }) => {
   it("a client-sent score or unknown item is ignored or refused, never stored", async () => {
     const actor = await userActor();
     const view = await startAttempt(actor, { slug: SLUG, mode: "full" }, t0);
-    await expect(saveAnswers(actor, view.id, { version: 0, answers: { "no-such-item": { type: "truefalse", value: true } } }, at(1))).rejects.toThrow(/no item/);
+    await expect(
+      saveAnswers(actor, view.id, { version: 0, answers: { "no-such-item": { type: "truefalse", value: true } } }, at(1)),
+    ).rejects.toThrow(/no item/);
     const result = await submitAttempt(actor, view.id, { version: 0 }, at(2));
     expect(result.score).toBe(0);
   });
@@ -93,11 +95,20 @@ describeEachDatabase("quiz attempts", ({ db }) => {
     const actor = await userActor();
     const view = await startAttempt(actor, { slug: SLUG, mode: "full" }, t0);
     const first = items.find((i) => i.type === "truefalse")!;
-    const { version } = await saveAnswers(actor, view.id, { version: 0, answers: { [first.id]: { type: "truefalse", value: true } } }, at(1));
-    await expect(saveAnswers(actor, view.id, { version: 0, answers: { [first.id]: { type: "truefalse", value: false } } }, at(2))).rejects.toThrow(/out of date/);
+    const { version } = await saveAnswers(
+      actor,
+      view.id,
+      { version: 0, answers: { [first.id]: { type: "truefalse", value: true } } },
+      at(1),
+    );
+    await expect(
+      saveAnswers(actor, view.id, { version: 0, answers: { [first.id]: { type: "truefalse", value: false } } }, at(2)),
+    ).rejects.toThrow(/out of date/);
     expect((await getAttemptView(actor, view.id)).answers[first.id]).toEqual({ type: "truefalse", value: true });
     const before = await submitAttempt(actor, view.id, { version }, at(3));
-    await expect(saveAnswers(actor, view.id, { version, answers: { [first.id]: { type: "truefalse", value: false } } }, at(4))).rejects.toThrow(/already submitted/);
+    await expect(
+      saveAnswers(actor, view.id, { version, answers: { [first.id]: { type: "truefalse", value: false } } }, at(4)),
+    ).rejects.toThrow(/already submitted/);
     const again = await submitAttempt(actor, view.id, { version, answers: rightAnswers(items) }, at(5));
     expect(again.score).toBe(before.score);
     expect(again.submittedAt).toBe(before.submittedAt);
@@ -111,7 +122,9 @@ describeEachDatabase("quiz attempts", ({ db }) => {
     expect(version).toBe(1);
     // The request: submit at version 0 with other answers after the save moved it to 1.
     for (const stale of [0, 2, 99]) {
-      await expect(submitAttempt(actor, view.id, { version: stale, answers: rightAnswers(items) }, at(2))).rejects.toMatchObject({ code: "conflict" });
+      await expect(submitAttempt(actor, view.id, { version: stale, answers: rightAnswers(items) }, at(2))).rejects.toMatchObject({
+        code: "conflict",
+      });
     }
     const still = await db().prisma.quizAttempt.findUniqueOrThrow({ where: { id: view.id } });
     expect(still.status).toBe("in_progress");
@@ -166,15 +179,25 @@ describeEachDatabase("quiz attempts", ({ db }) => {
     const tf = items.find((i) => i.type === "truefalse")!;
     const view = await startAttempt(actor, { slug: SLUG, mode: "full", timeLimitMinutes: 1 }, t0);
     expect(view.deadline).toBe(at(60).toISOString());
-    const { version } = await saveAnswers(actor, view.id, { version: 0, answers: { [tf.id]: { type: "truefalse", value: tf.answer } } }, at(59));
-    await expect(saveAnswers(actor, view.id, { version, answers: { [tf.id]: { type: "truefalse", value: !tf.answer } } }, at(61))).rejects.toThrow(/Time is up/);
+    const { version } = await saveAnswers(
+      actor,
+      view.id,
+      { version: 0, answers: { [tf.id]: { type: "truefalse", value: tf.answer } } },
+      at(59),
+    );
+    await expect(
+      saveAnswers(actor, view.id, { version, answers: { [tf.id]: { type: "truefalse", value: !tf.answer } } }, at(61)),
+    ).rejects.toThrow(/Time is up/);
     // Final answers sent with a submit after the deadline are not counted either.
     const result = await submitAttempt(actor, view.id, { version, answers: rightAnswers(items) }, at(63));
     expect(result.overdue).toBe(false);
     expect(result.score).toBe(1);
 
     const late = await startAttempt(await userActor(), { slug: SLUG, mode: "full", timeLimitMinutes: 1 }, t0);
-    const lateActor = { kind: "user", userId: (await db().prisma.quizAttempt.findUnique({ where: { id: late.id } }))!.userId! } as QuizActor;
+    const lateActor = {
+      kind: "user",
+      userId: (await db().prisma.quizAttempt.findUnique({ where: { id: late.id } }))!.userId!,
+    } as QuizActor;
     expect((await submitAttempt(lateActor, late.id, { version: 0 }, at(66))).overdue).toBe(true);
   });
 

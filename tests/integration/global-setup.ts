@@ -20,13 +20,16 @@ declare module "vitest" {
 async function migrateWith(exec: (sql: string) => Promise<unknown>, query: (sql: string) => Promise<{ rows: unknown[] }>) {
   // The same runner the app uses, imported lazily so the server-only stub alias applies.
   const { migrate } = await import("@/server/migrate");
-  await migrate({ exec: async (s) => void (await exec(s)), query: async <T,>(s: string) => (await query(s)).rows as T[] });
+  await migrate({ exec: async (s) => void (await exec(s)), query: async <T>(s: string) => (await query(s)).rows as T[] });
 }
 
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "layerwise-it-"));
   const db = await PGlite.create();
-  await migrateWith((s) => db.exec(s), (s) => db.query(s));
+  await migrateWith(
+    (s) => db.exec(s),
+    (s) => db.query(s),
+  );
   const dump = await db.dumpDataDir("none");
   const tarball = path.join(dir, "template.tar");
   fs.writeFileSync(tarball, Buffer.from(await dump.arrayBuffer()));
@@ -46,7 +49,10 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${templateDb}`;
     const client = new pg.Client({ connectionString: u.toString() });
     await client.connect();
-    await migrateWith((s) => client.query(s), (s) => client.query(s));
+    await migrateWith(
+      (s) => client.query(s),
+      (s) => client.query(s),
+    );
     await client.end();
   }
   project.provide("postgresTemplate", templateDb);
@@ -56,7 +62,9 @@ export default async function setup(project: TestProject) {
     if (url && templateDb) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`layerwise_%_${process.pid}%`]);
+      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `layerwise_%_${process.pid}%`,
+      ]);
       for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
       await admin.end();
     }

@@ -19,7 +19,21 @@ const labRun: LabRunInput = {
   settings: { ...DEFAULT_LAB_SETTINGS, n: 50 },
   preset: "small-data",
   backend: "wasm",
-  results: [{ frozen: 0, cached: false, trainableParams: 18821, frozenParams: 0, trainFlopsPerSample: 95242, msPerEpoch: 12, totalMs: 250, trainAccuracy: 0.9, valAccuracy: 0.8, testAccuracy: 0.8, schedule: "fixed" }],
+  results: [
+    {
+      frozen: 0,
+      cached: false,
+      trainableParams: 18821,
+      frozenParams: 0,
+      trainFlopsPerSample: 95242,
+      msPerEpoch: 12,
+      totalMs: 250,
+      trainAccuracy: 0.9,
+      valAccuracy: 0.8,
+      testAccuracy: 0.8,
+      schedule: "fixed",
+    },
+  ],
   prediction: { speedupK3: 3, bestFrozen: 1, bestAccuracy: 0.88 },
   calibration: 60,
 };
@@ -82,7 +96,13 @@ describeEachDatabase("guest import at sign-up", ({ db }) => {
     await actAsCandidate(signedIn);
 
     const cards = async (userId: string) =>
-      (await db().prisma.reviewCard.findMany({ where: { userId }, select: { itemId: true, due: true, card: true }, orderBy: { itemId: "asc" } })).map((c) => ({ ...c }));
+      (
+        await db().prisma.reviewCard.findMany({
+          where: { userId },
+          select: { itemId: true, due: true, card: true },
+          orderBy: { itemId: "asc" },
+        })
+      ).map((c) => ({ ...c }));
     expect(await cards(imported.userId)).toEqual(await cards(signedIn.userId));
     // The missed items are due within minutes of the attempt (FSRS "again"), so the queue has them.
     const queue = await getReviewQueue(imported.userId, at(60 * 60));

@@ -6,7 +6,7 @@ import { describeEachDatabase } from "./support/databases";
 
 const exec = (db: PGlite) => ({
   exec: async (s: string) => void (await db.exec(s)),
-  query: async <T,>(s: string) => (await db.query<T>(s)).rows,
+  query: async <T>(s: string) => (await db.query<T>(s)).rows,
 });
 
 describe("migration runner", () => {
@@ -17,7 +17,15 @@ describe("migration runner", () => {
     expect(await migrate(exec(db))).toEqual([]);
     const tables = await db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     expect(tables.rows.map((r) => r.tablename)).toEqual(
-      expect.arrayContaining(["users", "accounts", "sessions", "verification_tokens", "question_progress", "rate_limit_hits", "_layerwise_migrations"]),
+      expect.arrayContaining([
+        "users",
+        "accounts",
+        "sessions",
+        "verification_tokens",
+        "question_progress",
+        "rate_limit_hits",
+        "_layerwise_migrations",
+      ]),
     );
     await db.close();
   });
@@ -54,7 +62,7 @@ describe.runIf(process.env.TEST_POSTGRES_URL)("migration runners deploying at on
       await Promise.all(clients.map((c) => c.connect()));
       const runner = (c: pg.Client) => ({
         exec: async (s: string) => void (await c.query(s)),
-        query: async <T,>(s: string) => (await c.query(s)).rows as T[],
+        query: async <T>(s: string) => (await c.query(s)).rows as T[],
       });
       const [a, b] = await Promise.all(clients.map((c) => migrate(runner(c))));
       expect([...a!, ...b!].sort()).toEqual(readMigrations().map((m) => m.name));
@@ -72,7 +80,9 @@ describeEachDatabase("schema on the server", ({ db }) => {
   it("has the tables the Prisma client expects", async () => {
     // A real query through the generated client proves the SQL migrations match schema.prisma.
     const user = await db().prisma.user.create({ data: { email: "schema@test.dev" }, select: { id: true } });
-    await db().prisma.questionProgress.create({ data: { userId: user.id, questionSlug: "layer-freezing", keyPointsHit: [0, 2], keyPointsTotal: 5 } });
+    await db().prisma.questionProgress.create({
+      data: { userId: user.id, questionSlug: "layer-freezing", keyPointsHit: [0, 2], keyPointsTotal: 5 },
+    });
     const rows = await db().prisma.questionProgress.findMany({ where: { userId: user.id } });
     expect(rows[0]?.keyPointsHit).toEqual([0, 2]);
   });

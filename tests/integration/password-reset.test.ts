@@ -38,8 +38,13 @@ describeEachDatabase("password reset by email", ({ db }) => {
   let n = 0;
   async function user() {
     const email = `reset${++n}-${Date.now()}@reset.test`;
-    const u = await db().prisma.user.create({ data: { email, passwordHash: await hashPassword("the old passphrase") }, select: { id: true } });
-    await db().prisma.session.create({ data: { sessionToken: crypto.randomUUID(), userId: u.id, expires: new Date(Date.now() + 86_400_000) } });
+    const u = await db().prisma.user.create({
+      data: { email, passwordHash: await hashPassword("the old passphrase") },
+      select: { id: true },
+    });
+    await db().prisma.session.create({
+      data: { sessionToken: crypto.randomUUID(), userId: u.id, expires: new Date(Date.now() + 86_400_000) },
+    });
     return { id: u.id, email };
   }
   const mailTo = (email: string) => inbox.filter((m) => m.to.includes(email));
@@ -67,7 +72,9 @@ describeEachDatabase("password reset by email", ({ db }) => {
     const t = new Date();
     await issueResetToken(u.email, t);
     const token = tokenIn(mailTo(u.email)[0]!.raw);
-    await expect(resetPassword({ token, password: "a brand new passphrase" }, new Date(t.getTime() + RESET_TTL_MS + 1))).rejects.toThrow(/expired/);
+    await expect(resetPassword({ token, password: "a brand new passphrase" }, new Date(t.getTime() + RESET_TTL_MS + 1))).rejects.toThrow(
+      /expired/,
+    );
     const { passwordHash } = await db().prisma.user.findUniqueOrThrow({ where: { id: u.id }, select: { passwordHash: true } });
     expect(await verifyPassword(passwordHash, "the old passphrase")).toBe(true);
   });
@@ -77,7 +84,9 @@ describeEachDatabase("password reset by email", ({ db }) => {
     await issueResetToken(u.email);
     await issueResetToken(u.email);
     const [first, second] = mailTo(u.email).map((m) => tokenIn(m.raw));
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => resetPassword({ token: second!, password: `a brand new passphrase ${i}` })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => resetPassword({ token: second!, password: `a brand new passphrase ${i}` })),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     await expect(resetPassword({ token: first!, password: "another new passphrase" })).rejects.toThrow(/not valid/);
   });

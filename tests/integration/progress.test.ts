@@ -40,7 +40,9 @@ describeEachDatabase("self-grade progress", ({ db }) => {
     await recordSelfGrade(g, "layer-freezing", [0, 2]);
     expect((await getSelfGrade(g, "layer-freezing"))?.keyPointsHit).toEqual([0, 2]);
     expect(await getSelfGrade({ kind: "guest", guestKeyHash: "h".repeat(64) }, "layer-freezing")).toBeNull();
-    expect(await db().prisma.questionProgress.count({ where: { questionSlug: "layer-freezing", keyPointsHit: { equals: [0, 2] } } })).toBe(0);
+    expect(await db().prisma.questionProgress.count({ where: { questionSlug: "layer-freezing", keyPointsHit: { equals: [0, 2] } } })).toBe(
+      0,
+    );
   });
 
   it("stores exactly one row under concurrent saves", async () => {

@@ -37,7 +37,10 @@ describeEachDatabase("review queue and dashboard", ({ db }) => {
     const review = await startAttempt(actor, { slug: SLUG, mode: "review", shuffle: true }, later);
     expect(review.items.map((i) => i.id).sort()).toEqual(machineGraded.map((i) => i.id).sort());
     // A double submit stores one review: the cards move once.
-    await Promise.all([submitAttempt(actor, review.id, { version: review.answersVersion }, later), submitAttempt(actor, review.id, { version: review.answersVersion }, later)]);
+    await Promise.all([
+      submitAttempt(actor, review.id, { version: review.answersVersion }, later),
+      submitAttempt(actor, review.id, { version: review.answersVersion }, later),
+    ]);
     const cards = await db().prisma.reviewCard.findMany({ where: { userId: viewer.id }, select: { card: true } });
     expect(cards.map((c) => (c.card as { reps: number }).reps)).toEqual(machineGraded.map(() => 2));
     expect((await getReviewOverview(viewer.id, later)).dueNow).toBe(0);
@@ -70,7 +73,8 @@ describeEachDatabase("review queue and dashboard", ({ db }) => {
     expect(d.totals).toMatchObject({ seen: 1, answered: 1 });
     const q = d.questions.find((x) => x.slug === SLUG)!;
     // Every quiz item wrong counts 0; the self-grade counts its share: the mean of the two parts.
-    const total = (await db().prisma.questionProgress.findFirstOrThrow({ where: { userId: viewer.id }, select: { keyPointsTotal: true } })).keyPointsTotal;
+    const total = (await db().prisma.questionProgress.findFirstOrThrow({ where: { userId: viewer.id }, select: { keyPointsTotal: true } }))
+      .keyPointsTotal;
     expect(q.mastery).toBeCloseTo((0 + 3 / total) / 2, 5);
     expect(d.topics.find((t) => t.topic === q.topic)).toMatchObject({ seen: 1, answered: 1 });
     expect(d.accuracy).toHaveLength(1);

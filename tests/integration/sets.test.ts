@@ -187,7 +187,10 @@ describeEachDatabase("question sets", () => {
     const flipped: QuizItem = { ...SINGLE, prompt: "Edited prompt", options: SINGLE.options.map((o) => ({ ...o, correct: !o.correct })) };
     await updateSet(owner, set.id, { items: [custom(flipped)] });
     expect((await getSetAttempt(guest, set.id, view.id)).items.map((i) => i.prompt)).toEqual(["Which is right?", "How many?"]);
-    const review = await submitSetAttempt(guest, set.id, view.id, { version: view.answersVersion, answers: { pick: { type: "single", optionId: "a" } } });
+    const review = await submitSetAttempt(guest, set.id, view.id, {
+      version: view.answersVersion,
+      answers: { pick: { type: "single", optionId: "a" } },
+    });
     expect(review.score).toBe(1); // graded with the key it started with
     const second = await startSetAttempt(guest, set.id, GUEST, null);
     expect(second.items.map((i) => i.prompt)).toEqual(["Edited prompt"]);
@@ -210,7 +213,13 @@ describeEachDatabase("question sets", () => {
       const view = await startSetAttempt(guest, set.id, GUEST, null, t0);
       const before = await getCandidateReview(guest, set.id, view.id, t0);
       expect([before.visibility.show, before.score, before.items]).toEqual(["nothing", null, null]);
-      const submitted = await submitSetAttempt(guest, set.id, view.id, { version: view.answersVersion, answers: { pick: { type: "single", optionId: "b" } } }, t0);
+      const submitted = await submitSetAttempt(
+        guest,
+        set.id,
+        view.id,
+        { version: view.answersVersion, answers: { pick: { type: "single", optionId: "b" } } },
+        t0,
+      );
       const seen = (r: typeof submitted) => JSON.stringify(r);
       expect(submitted.visibility.show).toBe(afterSubmit);
       expect(seen(submitted).includes("CANARY-RATIONALE")).toBe(afterSubmit === "full");

@@ -40,7 +40,8 @@ describeEachDatabase("sign-in throttle", () => {
 
   it("a distributed attack (one guess per address) slows only unknown clients; the known browser still signs in", async () => {
     const email = account();
-    for (let i = 0; i < PER_ACCOUNT_UNKNOWN; i++) await throttleSignIn(email, { ip: `10.0.${i >> 8}.${i & 255}`, deviceId: null }, CLIENT_LIMIT);
+    for (let i = 0; i < PER_ACCOUNT_UNKNOWN; i++)
+      await throttleSignIn(email, { ip: `10.0.${i >> 8}.${i & 255}`, deviceId: null }, CLIENT_LIMIT);
     const fresh = await throttleSignIn(email, { ip: "192.0.2.200", deviceId: null }, CLIENT_LIMIT);
     expect(fresh).toMatchObject({ allowed: false, scope: "account" });
     expect(await throttleSignIn(email, ownerDevice(email), CLIENT_LIMIT)).toEqual({ allowed: true });

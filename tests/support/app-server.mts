@@ -149,7 +149,13 @@ function pinned(cpu: number | undefined, cmd: string, args: string[]): [string, 
 }
 
 /** The app's production server (scripts/serve.mjs), as `npm start` runs it after migrating. */
-export async function startApp(opts: { port: number; env: Record<string, string>; cpu?: number; extraEnv?: Record<string, string>; quiet?: boolean }) {
+export async function startApp(opts: {
+  port: number;
+  env: Record<string, string>;
+  cpu?: number;
+  extraEnv?: Record<string, string>;
+  quiet?: boolean;
+}) {
   const url = `http://localhost:${opts.port}`;
   const secretFile = path.join(opts.env.DATA_DIR ?? os.tmpdir(), "bench-auth-secret");
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -220,7 +226,16 @@ export interface LoadResult {
 export function autocannon(opts: { url: string; connections: number; seconds: number; cpu?: number; headers?: Record<string, string> }) {
   const bin = path.join(ROOT, "node_modules", "autocannon", "autocannon.js");
   const headerArgs = Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ["-H", `${k}=${v}`]);
-  const [cmd, args] = pinned(opts.cpu, process.execPath, [bin, "-j", "-c", String(opts.connections), "-d", String(opts.seconds), ...headerArgs, opts.url]);
+  const [cmd, args] = pinned(opts.cpu, process.execPath, [
+    bin,
+    "-j",
+    "-c",
+    String(opts.connections),
+    "-d",
+    String(opts.seconds),
+    ...headerArgs,
+    opts.url,
+  ]);
   return new Promise<LoadResult>((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -234,7 +249,14 @@ export function autocannon(opts: { url: string; connections: number; seconds: nu
         non2xx: number;
         errors: number;
       };
-      resolve({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors });
+      resolve({
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
     });
   });
 }
@@ -245,5 +267,10 @@ export const flagValue = (flags: string[], name: string, fallback: string) => {
 };
 
 export function machineLoad() {
-  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version };
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+  };
 }

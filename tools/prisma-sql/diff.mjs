@@ -28,6 +28,11 @@ const r = spawnSync("npx", args, {
   stdio: ["ignore", "inherit", "inherit"],
   cwd: import.meta.dirname,
   // The engine paths point nowhere on purpose: with the PGlite adapter none is run, and setting them stops the download.
-  env: { ...process.env, DATABASE_URL: "postgresql://ignored/x", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" },
+  env: {
+    ...process.env,
+    DATABASE_URL: "postgresql://ignored/x",
+    PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+    PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+  },
 });
 process.exit(r.status ?? 1);

@@ -15,8 +15,12 @@ export default async function TokensPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">API tokens</h1>
       <p>
-        A personal token lets a script use the <a href="/api/v1/openapi.json" className="text-brand-700 underline dark:text-brand-300">quiz API</a> as you:
-        send it as <code>Authorization: Bearer lw_…</code>. It is shown once when you create it; revoke it when you no longer need it.
+        A personal token lets a script use the{" "}
+        <a href="/api/v1/openapi.json" className="text-brand-700 underline dark:text-brand-300">
+          quiz API
+        </a>{" "}
+        as you: send it as <code>Authorization: Bearer lw_…</code>. It is shown once when you create it; revoke it when you no longer need
+        it.
       </p>
       <TokenManager tokens={tokens} />
     </div>

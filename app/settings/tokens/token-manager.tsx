@@ -70,11 +70,22 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDTO[] }) {
             <label className="sr-only" htmlFor="new-token">
               New token
             </label>
-            <input id="new-token" readOnly value={created.token} className="w-full max-w-xl rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" onFocus={(e) => e.target.select()} />
+            <input
+              id="new-token"
+              readOnly
+              value={created.token}
+              className="w-full max-w-xl rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+              onFocus={(e) => e.target.select()}
+            />
             <button
               type="button"
               className={btnSecondary}
-              onClick={() => navigator.clipboard.writeText(created.token).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                navigator.clipboard.writeText(created.token).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? "Copied" : "Copy"}
             </button>
@@ -97,7 +108,13 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDTO[] }) {
                   {t.revokedAt ? ` · revoked ${day(t.revokedAt)}` : ""}
                 </span>
                 {!t.revokedAt && (
-                  <button type="button" className={`${btnQuiet} ml-auto`} disabled={pending} onClick={() => revoke(t.id)} aria-label={`Revoke ${t.name}`}>
+                  <button
+                    type="button"
+                    className={`${btnQuiet} ml-auto`}
+                    disabled={pending}
+                    onClick={() => revoke(t.id)}
+                    aria-label={`Revoke ${t.name}`}
+                  >
                     Revoke
                   </button>
                 )}

@@ -23,7 +23,7 @@ async function openPGliteCopy(): Promise<OpenDatabase> {
   return {
     target: { kind: "pglite", dir: "memory://" },
     prisma,
-    sql: { exec: async (s) => void (await db.exec(s)), query: async <T,>(s: string, p?: unknown[]) => (await db.query<T>(s, p)).rows },
+    sql: { exec: async (s) => void (await db.exec(s)), query: async <T>(s: string, p?: unknown[]) => (await db.query<T>(s, p)).rows },
     close: async () => {
       await prisma.$disconnect();
       await db.close();

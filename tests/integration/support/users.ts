@@ -12,7 +12,10 @@ let n = 0;
 export async function createUser(over: { email?: string; name?: string | null } = {}): Promise<Viewer> {
   const prisma = await getPrisma();
   const email = over.email ?? `user${++n}-${process.pid}-${Date.now()}@layerwise.test`;
-  const u = await prisma.user.create({ data: { email, name: over.name === undefined ? email : over.name }, select: { id: true, email: true, name: true } });
+  const u = await prisma.user.create({
+    data: { email, name: over.name === undefined ? email : over.name },
+    select: { id: true, email: true, name: true },
+  });
   return { ...u, memberships: await loadMemberships(u.id) };
 }
 

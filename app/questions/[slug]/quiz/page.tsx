@@ -58,7 +58,11 @@ export default async function QuizPage({ params }: Params) {
     // Option and entry texts with math or code, rendered here too (public text only, like the prompts).
     const texts = Object.fromEntries(
       open.items
-        .flatMap((i) => (i.type === "single" || i.type === "multiple" ? i.options : i.type === "ordering" ? i.entries : []).map((o) => [i.id, o] as const))
+        .flatMap((i) =>
+          (i.type === "single" || i.type === "multiple" ? i.options : i.type === "ordering" ? i.entries : []).map(
+            (o) => [i.id, o] as const,
+          ),
+        )
         .filter(([, o]) => needsMarkdown(o.text))
         .map(([itemId, o]) => [`${itemId}:${o.id}`, <RichText key={o.id} text={o.text} />]),
     );

@@ -5,6 +5,9 @@ import { exportAccount } from "@/server/data/account";
 export const GET = apiRoute({ body: null, auth: true }, async ({ viewer }) => {
   const data = await exportAccount(viewer!);
   return Response.json(data, {
-    headers: { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="layerwise-export-${data.exportedAt.slice(0, 10)}.json"` },
+    headers: {
+      "Cache-Control": "no-store",
+      "Content-Disposition": `attachment; filename="layerwise-export-${data.exportedAt.slice(0, 10)}.json"`,
+    },
   });
 });
