@@ -1,6 +1,7 @@
 import type { CandidateRow, SetResults } from "@/lib/sets/results";
 import { formatScore } from "@/components/quiz/format";
 import { link, muted } from "@/components/ui/styles";
+import { FreeTextGrade } from "./free-text-grade";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 const duration = (s: number | null) => (s === null ? "–" : `${Math.floor(s / 60)} min ${s % 60} s`);
@@ -101,7 +102,7 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
         )}
       </section>
 
-      {chosen && <CandidateDetail c={chosen} />}
+      {chosen && <CandidateDetail setId={setId} c={chosen} />}
       <p>
         <a href={`/api/v1/sets/${setId}/results.csv`} className={link}>
           Download CSV
@@ -112,7 +113,7 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
 }
 
 /** One candidate: the answer to every item next to the key, and the lab runs made while the attempt was open. */
-function CandidateDetail({ c }: { c: CandidateRow }) {
+function CandidateDetail({ setId, c }: { setId: string; c: CandidateRow }) {
   return (
     <section
       id="candidate"
@@ -140,15 +141,24 @@ function CandidateDetail({ c }: { c: CandidateRow }) {
             <tr key={a.itemId}>
               <th scope="row">{a.itemId}</th>
               <td>{a.answer || <span className={muted}>no answer</span>}</td>
-              <td>{a.key}</td>
-              <td>{a.score === null ? "–" : `${formatScore(a.score)}${a.verdict ? ` (${a.verdict})` : ""}`}</td>
+              <td>
+                {a.key}
+                {a.rubric && c.status === "submitted" && (
+                  <FreeTextGrade setId={setId} attemptId={c.attemptId} itemId={a.itemId} rubric={a.rubric} graded={a.graded ?? false} />
+                )}
+              </td>
+              <td>
+                {a.score === null
+                  ? "–"
+                  : `${formatScore(a.score)}${a.verdict === "self-graded" ? (a.graded ? " (graded by you)" : " (awaiting your grade)") : a.verdict ? ` (${a.verdict})` : ""}`}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h3 className="font-semibold">Lab runs while the attempt was open</h3>
       {c.labRuns.length === 0 ? (
-        <p className={muted}>None (lab runs are stored for candidates who are signed in).</p>
+        <p className={muted}>None.</p>
       ) : (
         <ul className="list-disc pl-6">
           {c.labRuns.map((r) => (

@@ -33,6 +33,8 @@ export type ResultsAttempt = {
   items: readonly QuizItem[];
   answers: Record<string, unknown>;
   results: readonly ItemResult[] | null;
+  /** Free-text grades: per item id the ticked rubric points (in a set, the owner's grade; decision 039). */
+  selfGrades?: Record<string, unknown>;
   labRuns: readonly LabRunSummary[];
 };
 
@@ -43,6 +45,9 @@ export type CandidateAnswer = {
   key: string;
   score: number | null;
   verdict: ItemResult["correct"] | null;
+  /** Free-text items only: the rubric with the points the owner ticked, and whether the owner has graded it. */
+  rubric?: { text: string; ticked: boolean }[];
+  graded?: boolean;
 };
 
 export type CandidateRow = {
@@ -145,7 +150,11 @@ export function aggregateResults(currentItems: readonly QuizItem[], attempts: re
         for (const w of d.wrong) t.wrong.set(w, (t.wrong.get(w) ?? 0) + 1);
         tallies.set(item.id, t);
       }
-      return { itemId: item.id, answer: d.text, key: keyText(item), score: result?.score ?? null, verdict: result?.correct ?? null };
+      const base = { itemId: item.id, answer: d.text, key: keyText(item), score: result?.score ?? null, verdict: result?.correct ?? null };
+      if (item.type !== "freetext") return base;
+      const grade = own(a.selfGrades ?? {}, item.id);
+      const ticked = new Set(Array.isArray(grade) ? grade : []);
+      return { ...base, rubric: item.rubric.map((text, i) => ({ text, ticked: ticked.has(i) })), graded: Array.isArray(grade) };
     });
     const taken = a.submittedAt ? Math.max(0, Math.round((a.submittedAt.getTime() - a.startedAt.getTime()) / 1000)) : null;
     return {

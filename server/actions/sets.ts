@@ -5,15 +5,18 @@ import { text } from "@/lib/schemas/input";
 import { actorAction, authedAction } from "@/server/actions/safe-action";
 import { actorForViewer } from "@/server/data/quiz-actor";
 import { DataError } from "@/server/data/errors";
-import { getQuizItemsWithKey } from "@/server/content";
+import { getQuestion, getQuizItemsWithKey } from "@/server/content";
+import { searchQuestions } from "@/server/search";
 import { getViewer } from "@/server/auth";
 import {
   CreateSetSchema,
+  GradeFreeTextSchema,
   ImportSetSchema,
   StartSetAttemptSchema,
   UpdateSetSchema,
   createSet,
   deleteSet,
+  gradeSetFreeText,
   importSet,
   regenerateShareLink,
   revokeShareLink,
@@ -49,6 +52,11 @@ export const revokeShareLinkAction = authedAction(z.object({ id: IdSchema }), ({
   revokeShareLink(actorForViewer(viewer), id),
 );
 
+/** The owner's grade of one free-text answer (decision 039). */
+export const gradeFreeTextAction = authedAction(GradeFreeTextSchema.extend({ id: IdSchema }), ({ id, ...input }, viewer) =>
+  gradeSetFreeText(actorForViewer(viewer), id, input),
+);
+
 export const importSetAction = authedAction(ImportSetSchema, (input, viewer) => importSet(actorForViewer(viewer), input));
 
 /** Parse Layerwise Markdown into items for the editor (nothing is stored), with the report. */
@@ -62,6 +70,37 @@ export const bankItemsAction = authedAction(z.object({ slug: SlugSchema }), asyn
   const items = getQuizItemsWithKey(slug);
   if (!items) throw new DataError(`There is no question "${slug}" in the bank.`);
   return items.map((item): SetItem => ({
+    item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) },
+    origin: { kind: "bank", slug, itemId: item.id },
+  }));
+});
+
+export type BankSearchHit = { slug: string; title: string; items: { id: string; type: string; prompt: string }[] };
+
+/**
+ * Search the bank (the site's search index) for questions to pick: each hit with its quiz items (id, type,
+ * prompt; no key), so the owner can add a whole question or one item. Questions without quiz items are left out.
+ */
+export const searchBankAction = authedAction(z.object({ q: text().min(1).max(200) }), async ({ q }): Promise<BankSearchHit[]> => {
+  return searchQuestions(q)
+    .flatMap((h) => {
+      const question = getQuestion(h.slug);
+      const items = getQuizItemsWithKey(h.slug);
+      if (!question || !items?.length) return [];
+      return [
+        { slug: h.slug, title: question.title, items: items.map((i) => ({ id: i.id, type: i.type, prompt: i.prompt.slice(0, 200) })) },
+      ];
+    })
+    .slice(0, 12);
+});
+
+/** A bank question's quiz items, or one of them, as set items. */
+export const bankPickAction = authedAction(z.object({ slug: SlugSchema, itemId: text().max(100).optional() }), async ({ slug, itemId }) => {
+  const items = getQuizItemsWithKey(slug);
+  if (!items) throw new DataError(`There is no question "${slug}" in the bank.`);
+  const picked = itemId ? items.filter((i) => i.id === itemId) : items;
+  if (!picked.length) throw new DataError(`The question "${slug}" has no quiz item "${itemId}".`);
+  return picked.map((item): SetItem => ({
     item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) },
     origin: { kind: "bank", slug, itemId: item.id },
   }));

@@ -244,6 +244,8 @@ export async function selfGradeFreeText(
   now = new Date(),
 ): Promise<AttemptResultView> {
   const row = await loadOwn(actor, id);
+  // A set's free-text answers are graded by the set's owner (decision 039), never by the candidate.
+  if (row.contextType !== "personal") throw notFound("That attempt");
   if (row.status !== "submitted") throw new DataError("Submit the attempt before grading your free-text answers.", "conflict");
   const items = snapshotOf(row);
   const item = items.find((i) => i.id === input.itemId);

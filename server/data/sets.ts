@@ -21,7 +21,7 @@ import {
   type SetSettings,
 } from "@/lib/schemas/sets";
 import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
-import { createSeed, deadlineFor, presentQuiz, reviewItem, type ItemResult, type PublicQuizItem, type ReviewItem } from "@/lib/quiz";
+import { createSeed, deadlineFor, gradeAttempt, presentQuiz, reviewItem, type ItemResult, type PublicQuizItem, type ReviewItem } from "@/lib/quiz";
 import { renderMarkdown } from "@/lib/markdown";
 import { reviewVisibility, setPhase, type ReviewVisibility } from "@/lib/sets/review-policy";
 import { aggregateResults, resultsCsv, type LabRunSummary, type ResultsAttempt, type SetResults } from "@/lib/sets/results";
@@ -275,6 +275,8 @@ export async function revokeShareLink(actor: Actor, id: string, now = new Date()
 type AttemptRowForResults = {
   id: string;
   userId: string | null;
+  /** A guest candidate's browser key (SHA-256 of the guest cookie), which their lab runs are stored under. */
+  guestKeyHash: string | null;
   status: string;
   startedAt: Date;
   submittedAt: Date | null;
@@ -282,6 +284,7 @@ type AttemptRowForResults = {
   maxScore: number | null;
   snapshotKey: string;
   answers: unknown;
+  selfGrades: unknown;
   results: unknown;
   name: string | null;
   email: string | null;
@@ -301,8 +304,9 @@ export async function getSetResults(actor: Actor, id: string, now = new Date()):
   const [set, raw, snapshots] = await Promise.all([
     prisma.questionSet.findUnique({ where: { id }, select: { title: true, items: true } }),
     prisma.$queryRaw<AttemptRowForResults[]>`
-    SELECT a.id, a.user_id AS "userId", a.status, a.started_at AS "startedAt", a.submitted_at AS "submittedAt",
+    SELECT a.id, a.user_id AS "userId", a.guest_key_hash AS "guestKeyHash", a.status, a.started_at AS "startedAt", a.submitted_at AS "submittedAt",
            a.score, a.max_score AS "maxScore", md5(a.items_snapshot::text) AS "snapshotKey", a.answers,
+           a.self_grades AS "selfGrades",
            (SELECT jsonb_agg(jsonb_build_object('itemId', r->'itemId', 'score', r->'score', 'correct', r->'correct'))
               FROM jsonb_array_elements(a.results) r) AS results,
            c.name, c.email
@@ -338,6 +342,7 @@ export async function getSetResults(actor: Actor, id: string, now = new Date()):
       max: r.maxScore ?? items.length,
       items,
       answers: record(r.answers),
+      selfGrades: record(r.selfGrades),
       results: Array.isArray(r.results) ? (r.results as ItemResult[]) : null,
       labRuns: labRuns.get(r.id) ?? [],
     };
@@ -346,21 +351,44 @@ export async function getSetResults(actor: Actor, id: string, now = new Date()):
   return { title: set.title, ...aggregateResults(current, attempts) };
 }
 
-/** Lab runs stored by signed-in candidates between the start and the submit (or now) of their attempt. */
+/**
+ * Lab runs a candidate stored between the start and the submit (or now) of their attempt: a signed-in
+ * candidate's by account, a guest's by the browser key the attempt was started with (decision 023's guest
+ * cookie, the same one the lab stores runs under). Runs of other browsers or accounts are never matched.
+ */
 async function labRunsDuring(rows: AttemptRowForResults[], now: Date): Promise<Map<string, LabRunSummary[]>> {
-  const withUser = rows.filter((r) => r.userId);
+  const owned = rows.filter((r) => r.userId || r.guestKeyHash);
   const out = new Map<string, LabRunSummary[]>();
-  if (!withUser.length) return out;
+  if (!owned.length) return out;
   const prisma = await getPrisma();
-  const earliest = new Date(Math.min(...withUser.map((r) => r.startedAt.getTime())));
+  const earliest = new Date(Math.min(...owned.map((r) => r.startedAt.getTime())));
+  const userIds = [...new Set(owned.flatMap((r) => (r.userId ? [r.userId] : [])))];
+  const guestKeys = [...new Set(owned.flatMap((r) => (!r.userId && r.guestKeyHash ? [r.guestKeyHash] : [])))];
   const runs = await prisma.labRun.findMany({
-    where: { userId: { in: [...new Set(withUser.map((r) => r.userId!))] }, createdAt: { gte: earliest } },
-    select: { id: true, userId: true, createdAt: true, preset: true, settings: true, results: true, prediction: true, calibration: true },
+    where: {
+      createdAt: { gte: earliest },
+      OR: [
+        ...(userIds.length ? [{ userId: { in: userIds } }] : []),
+        ...(guestKeys.length ? [{ userId: null, guestKeyHash: { in: guestKeys } }] : []),
+      ],
+    },
+    select: {
+      id: true,
+      userId: true,
+      guestKeyHash: true,
+      createdAt: true,
+      preset: true,
+      settings: true,
+      results: true,
+      prediction: true,
+      calibration: true,
+    },
     orderBy: { createdAt: "asc" },
   });
-  for (const r of withUser) {
+  for (const r of owned) {
     const end = (r.submittedAt ?? now).getTime();
-    const mine = runs.filter((x) => x.userId === r.userId && x.createdAt >= r.startedAt && x.createdAt.getTime() <= end);
+    const isMine = (x: (typeof runs)[number]) => (r.userId ? x.userId === r.userId : x.userId === null && x.guestKeyHash === r.guestKeyHash);
+    const mine = runs.filter((x) => isMine(x) && x.createdAt >= r.startedAt && x.createdAt.getTime() <= end);
     out.set(
       r.id,
       mine.map((x) => {
@@ -380,6 +408,46 @@ async function labRunsDuring(rows: AttemptRowForResults[], now: Date): Promise<M
     );
   }
   return out;
+}
+
+export const GradeFreeTextSchema = z.strictObject({
+  attemptId: ID,
+  itemId: ID,
+  ticked: z.array(z.number().int().min(0).max(63)).max(64),
+});
+
+/**
+ * The owner grades a candidate's free-text answer against the item's rubric (decision 039): the ticked
+ * points are stored where the engine reads free-text grades (the attempt's `self_grades`) and the attempt's
+ * score and results are recomputed by the engine. A candidate never grades their own set answers (they
+ * would set their own score, and the rubric is the key). Re-grading replaces the earlier grade.
+ */
+export async function gradeSetFreeText(actor: Actor, id: string, input: z.output<typeof GradeFreeTextSchema>): Promise<{ score: number }> {
+  authorize(actor, scope(id), "set.update");
+  const prisma = await getPrisma();
+  const row = await prisma.quizAttempt.findFirst({
+    where: { id: input.attemptId, contextType: "set", contextId: id },
+    select: { id: true, status: true, itemsSnapshot: true, answers: true, selfGrades: true, answersVersion: true },
+  });
+  if (!row) throw scopeNotFound("set");
+  if (row.status !== "submitted") throw new DataError("Free-text answers are graded after the candidate submits.", "conflict");
+  const items = SnapshotSchema.parse(row.itemsSnapshot);
+  const item = items.find((i) => i.id === input.itemId);
+  if (!item || item.type !== "freetext") throw new DataError("That item is not a free-text item of this attempt.");
+  if (input.ticked.some((t) => t >= item.rubric.length)) throw new DataError(`Rubric points are numbered 0 to ${item.rubric.length - 1}.`);
+  const next = { ...record(row.selfGrades), [item.id]: [...new Set(input.ticked)].sort((a, b) => a - b) };
+  const grade = gradeAttempt(items, record(row.answers), next);
+  const { count } = await prisma.quizAttempt.updateMany({
+    where: { id: row.id, contextType: "set", contextId: id, status: "submitted", answersVersion: row.answersVersion },
+    data: {
+      selfGrades: next as Prisma.InputJsonValue,
+      answersVersion: { increment: 1 },
+      score: grade.score,
+      results: grade.items as unknown as Prisma.InputJsonValue,
+    },
+  });
+  if (count === 0) throw new DataError("This attempt changed meanwhile; reload to see it.", "conflict");
+  return { score: grade.score };
 }
 
 export async function getSetResultsCsv(actor: Actor, id: string, now = new Date()): Promise<string> {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { getPrisma } from "@/server/db";
-import { submitAttempt } from "@/server/data/attempts";
+import { selfGradeFreeText, submitAttempt } from "@/server/data/attempts";
 import { getAttemptResult, listAttempts } from "@/server/data/attempt-views";
 import { DataError } from "@/server/data/errors";
 import {
@@ -14,6 +14,7 @@ import {
   getSetLanding,
   getSetResults,
   getSetResultsCsv,
+  gradeSetFreeText,
   importSet,
   listSets,
   listTakenSets,
@@ -284,6 +285,95 @@ describeEachDatabase("question sets", () => {
       [during.id, "cost", [{ valAccuracy: 0.9 }], 80],
     ]);
     expect(results.candidates[0]!.labRuns[0]!.replayHref).toMatch(/^\/lab\?.*preset=cost/);
+  });
+
+  it("results show a guest candidate's lab runs from the browser that took the attempt, while it was open", async () => {
+    const { set, owner, token } = await ownedSet();
+    const browser = newGuest();
+    const guest = await viaLink(browser, token);
+    const stranger = newGuest();
+    const key = (a: Actor) => (a as { guestKeyHash: string }).guestKeyHash;
+    const prisma = await getPrisma();
+    const run = (guestKeyHash: string, at: string, preset: string) =>
+      prisma.labRun.create({
+        data: {
+          guestKeyHash,
+          preset,
+          backend: "cpu",
+          settings: { ...DEFAULT_LAB_SETTINGS },
+          results: [{ valAccuracy: 0.7 }],
+          createdAt: new Date(at),
+        },
+      });
+    await run(key(browser), "2031-02-01T09:59:00Z", "small-data");
+    const view = await startSetAttempt(guest, set.id, GUEST, null, new Date("2031-02-01T10:00:00Z"));
+    const during = await run(key(browser), "2031-02-01T10:03:00Z", "cost");
+    await run(key(stranger), "2031-02-01T10:04:00Z", "cache"); // another browser, same minute: not this candidate's
+    // Open attempt: runs up to now count.
+    const open = await getSetResults(owner, set.id, new Date("2031-02-01T10:05:00Z"));
+    expect(open.candidates[0]!.labRuns.map((r) => r.id)).toEqual([during.id]);
+    await submitSetAttempt(guest, set.id, view.id, { version: view.answersVersion }, new Date("2031-02-01T10:06:00Z"));
+    await run(key(browser), "2031-02-01T10:07:00Z", "in-practice"); // after submit
+    const results = await getSetResults(owner, set.id);
+    expect(results.candidates[0]!.labRuns.map((r) => [r.id, r.preset])).toEqual([[during.id, "cost"]]);
+    expect(results.candidates[0]!.labRuns[0]!.replayHref).toMatch(/^\/lab\?.*preset=cost/);
+    expect((await getSetResultsCsv(owner, set.id)).length).toBeGreaterThan(0);
+  });
+
+  it("free text: the rubric stays hidden from the candidate, only the set's owner grades, the score follows", async () => {
+    const FREE: QuizItem = {
+      id: "explain",
+      type: "freetext",
+      prompt: "Explain.",
+      keyPoint: 0,
+      rubric: ["CANARY-RUBRIC-ONE", "CANARY-RUBRIC-TWO"],
+      modelAnswer: "CANARY-MODEL",
+    };
+    const { set, owner, token } = await ownedSet({ review: { show: "score", when: "on-submit" } }, [custom(SINGLE), custom(FREE)]);
+    const guest = await viaLink(newGuest(), token);
+    const view = await startSetAttempt(guest, set.id, GUEST, null);
+    expect(JSON.stringify(view)).not.toMatch(/CANARY/);
+    const answers = { pick: { type: "single", optionId: "a" }, explain: { type: "freetext", text: "Because of both points." } };
+    const submitted = await submitSetAttempt(guest, set.id, view.id, { answers, version: view.answersVersion });
+    expect(JSON.stringify(submitted)).not.toMatch(/CANARY/); // policy "score": no rubric, no model answer
+    expect(submitted.score).toBe(1); // the free-text item waits for the owner's grade
+    // The candidate cannot grade their own set answer through the personal quiz's self-grade.
+    const owned = { kind: "guest" as const, guestKeyHash: (guest as { guestKeyHash: string }).guestKeyHash };
+    await expect(selfGradeFreeText(owned, view.id, { itemId: "explain", ticked: [0, 1] })).rejects.toThrow(/not found/i);
+    await denied(gradeSetFreeText(guest, set.id, { attemptId: view.id, itemId: "explain", ticked: [0, 1] }));
+    const other = await ownedSet();
+    await denied(gradeSetFreeText(other.owner, set.id, { attemptId: view.id, itemId: "explain", ticked: [0, 1] }));
+    await denied(gradeSetFreeText(other.owner, other.set.id, { attemptId: view.id, itemId: "explain", ticked: [0] }));
+    // The owner grades: bad input is refused, a grade recomputes the stored score, a re-grade replaces it.
+    await expect(gradeSetFreeText(owner, set.id, { attemptId: view.id, itemId: "explain", ticked: [2] })).rejects.toThrow(
+      /numbered 0 to 1/,
+    );
+    await expect(gradeSetFreeText(owner, set.id, { attemptId: view.id, itemId: "pick", ticked: [0] })).rejects.toThrow(/not a free-text/);
+    expect(await gradeSetFreeText(owner, set.id, { attemptId: view.id, itemId: "explain", ticked: [1, 1] })).toEqual({ score: 1.5 });
+    expect(await gradeSetFreeText(owner, set.id, { attemptId: view.id, itemId: "explain", ticked: [0, 1] })).toEqual({ score: 2 });
+    const results = await getSetResults(owner, set.id);
+    const row = results.candidates[0]!;
+    expect(row.score).toBe(2);
+    expect(row.answers.find((a) => a.itemId === "explain")).toMatchObject({
+      graded: true,
+      rubric: [
+        { text: "CANARY-RUBRIC-ONE", ticked: true },
+        { text: "CANARY-RUBRIC-TWO", ticked: true },
+      ],
+    });
+    const review = await getCandidateReview(guest, set.id, view.id);
+    expect(review.score).toBe(2);
+    expect(JSON.stringify(review)).not.toMatch(/CANARY/);
+  });
+
+  it("free text of an open attempt cannot be graded", async () => {
+    const FREE: QuizItem = { id: "ex", type: "freetext", prompt: "Explain.", keyPoint: 0, rubric: ["a", "b"], modelAnswer: "m" };
+    const { set, owner, token } = await ownedSet({}, [custom(FREE)]);
+    const guest = await viaLink(newGuest(), token);
+    const view = await startSetAttempt(guest, set.id, GUEST, null);
+    await expect(gradeSetFreeText(owner, set.id, { attemptId: view.id, itemId: "ex", ticked: [0] })).rejects.toThrow(
+      /after the candidate submits/,
+    );
   });
 
   it("CSV export neutralises formula cells a candidate typed", async () => {
