@@ -4,7 +4,16 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { SetItem, SetSettings } from "@/lib/schemas/sets";
 import type { ConversionReport } from "@/lib/sets/report";
-import { bankItemsAction, createSetAction, parseItemsAction, updateSetAction } from "@/server/actions/sets";
+import type { QuizItem } from "@/lib/schemas/quiz";
+import {
+  bankPickAction,
+  createSetAction,
+  parseItemsAction,
+  searchBankAction,
+  updateSetAction,
+  type BankSearchHit,
+} from "@/server/actions/sets";
+import { ItemForm, draftOf, emptyDraft } from "./item-form";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/ui/styles";
 
@@ -20,29 +29,62 @@ const toLocal = (iso: string | null) => {
 };
 const fromLocal = (v: string) => (v ? new Date(v).toISOString() : null);
 
+/** A fresh item id not used in the set yet. */
+function freshId(items: SetItem[]): string {
+  const used = new Set(items.map((i) => i.item.id));
+  let n = items.length + 1;
+  while (used.has(`item-${n}`)) n++;
+  return `item-${n}`;
+}
+
 /**
- * Build or edit a set: items from the bank or written in Layerwise Markdown (parsed and validated on the
- * server), reordered with buttons, and the settings candidates cannot change. Saving sends everything at once.
+ * Build or edit a set: items found in the bank (whole questions or single items), written in a form per item
+ * type or in Layerwise Markdown (validated by the quiz schemas, again on the server), reordered with buttons,
+ * and the settings candidates cannot change. Saving sends everything at once.
  */
 export function SetEditor({
   setId,
   initial,
-  bank,
 }: {
   setId: string | null;
   initial: { title: string; items: SetItem[]; settings: SetSettings };
-  bank: { slug: string; title: string }[];
 }) {
   const router = useRouter();
   const [title, setTitle] = useState(initial.title);
   const [items, setItems] = useState<SetItem[]>(initial.items);
   const [settings, setSettings] = useState<SetSettings>(initial.settings);
   const [markdown, setMarkdown] = useState("");
-  const [slug, setSlug] = useState(bank[0]?.slug ?? "");
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<BankSearchHit[] | null>(null);
+  /** The item being written or edited in the form: its index, or "new". */
+  const [editing, setEditing] = useState<number | "new" | null>(null);
   const [report, setReport] = useState<ConversionReport | null>(null);
   const [saved, setSaved] = useState("");
   const parse = useServerAction(parseItemsAction);
-  const fromBank = useServerAction(bankItemsAction);
+  const fromBank = useServerAction(bankPickAction);
+  const searchBank = useServerAction(searchBankAction);
+  const pick = (slug: string, itemId?: string) =>
+    fromBank.run(itemId ? { slug, itemId } : { slug }, {
+      onSuccess: (picked) => {
+        const used = new Set(items.map((i) => i.item.id));
+        // The server makes ids unique again on save; here too, so the list's keys and "Edit" stay apart.
+        setItems([
+          ...items,
+          ...picked.map((p) => {
+            let id = p.item.id;
+            for (let n = 2; used.has(id); n++) id = `${p.item.id}-${n}`;
+            used.add(id);
+            return { ...p, item: { ...p.item, id } };
+          }),
+        ]);
+      },
+    });
+  const saveItem = (item: QuizItem) => {
+    // Written or edited here: the owner's own item (an edited bank copy no longer is the bank's; GIFT extras are dropped).
+    const next: SetItem = { item, origin: { kind: "custom" } };
+    setItems(editing === "new" || editing === null ? [...items, next] : items.map((x, j) => (j === editing ? next : x)));
+    setEditing(null);
+  };
   const save = useServerAction(setId ? updateSetAction : createSetAction);
 
   const move = (i: number, by: number) => {
@@ -112,10 +154,16 @@ export function SetEditor({
               >
                 ↓
               </button>
+              <button type="button" className={btnQuiet} onClick={() => setEditing(i)} aria-label={`Edit item ${i + 1}`}>
+                Edit
+              </button>
               <button
                 type="button"
                 className={btnQuiet}
-                onClick={() => setItems(items.filter((_, j) => j !== i))}
+                onClick={() => {
+                  setItems(items.filter((_, j) => j !== i));
+                  setEditing(null);
+                }}
                 aria-label={`Remove item ${i + 1}`}
               >
                 Remove
@@ -124,31 +172,90 @@ export function SetEditor({
           ))}
         </ol>
 
-        <div className="flex flex-wrap items-end gap-2">
-          <label className="space-y-1">
-            <span className="block font-medium">Add a question from the bank</span>
-            <select className={field} value={slug} onChange={(e) => setSlug(e.target.value)}>
-              {bank.map((q) => (
-                <option key={q.slug} value={q.slug}>
-                  {q.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className={btnSecondary}
-            disabled={fromBank.pending || !slug}
-            onClick={() => fromBank.run({ slug }, { onSuccess: (picked) => setItems([...items, ...picked]) })}
-          >
-            Add its quiz items
-          </button>
-        </div>
-        {fromBank.error && (
-          <p role="alert" className="text-rose-700 dark:text-rose-300">
-            {fromBank.error}
-          </p>
+        {editing !== null && (
+          <ItemForm
+            key={editing === "new" ? `new-${items.length}` : `edit-${editing}`}
+            heading={editing === "new" ? "New item" : `Edit item ${editing + 1}`}
+            initial={editing === "new" ? emptyDraft(freshId(items)) : draftOf(items[editing]!.item)}
+            onDone={saveItem}
+            onCancel={() => setEditing(null)}
+          />
         )}
+        {editing === null && (
+          <button type="button" className={btnSecondary} onClick={() => setEditing("new")}>
+            Write an item in a form
+          </button>
+        )}
+
+        <div className="space-y-2">
+          <div className="flex flex-wrap items-end gap-2">
+            <label className="space-y-1">
+              <span className="block font-medium">Search the bank</span>
+              <input
+                className={field}
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    if (query.trim()) searchBank.run({ q: query }, { onSuccess: setHits });
+                  }
+                }}
+              />
+            </label>
+            <button
+              type="button"
+              className={btnSecondary}
+              disabled={searchBank.pending || !query.trim()}
+              onClick={() => searchBank.run({ q: query }, { onSuccess: setHits })}
+            >
+              Search
+            </button>
+          </div>
+          {hits && (
+            <div role="status" aria-live="polite">
+              {hits.length === 0 ? (
+                <p className={muted}>No question with quiz items matches.</p>
+              ) : (
+                <ul className="space-y-2" aria-label="Bank search results">
+                  {hits.map((h) => (
+                    <li key={h.slug} className="rounded border border-slate-300 p-2 dark:border-slate-700">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium">{h.title}</span>
+                        <button type="button" className={btnQuiet} disabled={fromBank.pending} onClick={() => pick(h.slug)}>
+                          Add all {h.items.length} items of “{h.title}”
+                        </button>
+                      </div>
+                      <ul className="mt-1 space-y-1 pl-4">
+                        {h.items.map((it) => (
+                          <li key={it.id} className="flex flex-wrap items-center gap-2 text-sm">
+                            <span className="rounded bg-slate-100 px-1 dark:bg-slate-800">{it.type}</span>
+                            <span className="min-w-0 flex-1 truncate">{it.prompt}</span>
+                            <button
+                              type="button"
+                              className={btnQuiet}
+                              disabled={fromBank.pending}
+                              onClick={() => pick(h.slug, it.id)}
+                              aria-label={`Add the item “${it.prompt.slice(0, 60)}” of ${h.title}`}
+                            >
+                              Add this item
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          {(fromBank.error || searchBank.error) && (
+            <p role="alert" className="text-rose-700 dark:text-rose-300">
+              {fromBank.error || searchBank.error}
+            </p>
+          )}
+        </div>
 
         <label className="block space-y-1">
           <span className="block font-medium">Write items in Layerwise Markdown</span>

@@ -65,16 +65,6 @@ export const parseItemsAction = authedAction(z.object({ markdown: text().max(500
   return { items: r.items.map((i): SetItem => ({ ...i, origin: { kind: "custom" } })), report: r.report };
 });
 
-/** A bank question's quiz items (with their key: the owner sees it, as on the question page), as set items. */
-export const bankItemsAction = authedAction(z.object({ slug: SlugSchema }), async ({ slug }) => {
-  const items = getQuizItemsWithKey(slug);
-  if (!items) throw new DataError(`There is no question "${slug}" in the bank.`);
-  return items.map((item): SetItem => ({
-    item: { ...item, id: `${slug}-${item.id}`.slice(0, 90) },
-    origin: { kind: "bank", slug, itemId: item.id },
-  }));
-});
-
 export type BankSearchHit = { slug: string; title: string; items: { id: string; type: string; prompt: string }[] };
 
 /**

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/auth";
-import { getAllQuestions } from "@/server/content";
 import { actorForViewer } from "@/server/data/quiz-actor";
 import { DataError } from "@/server/data/errors";
 import { getSet } from "@/server/data/sets";
 import { SetEditor } from "@/components/sets/set-editor";
 import { SharePanel } from "@/components/sets/share-panel";
+import { SetPreview } from "@/components/sets/set-preview";
 import { link } from "@/components/ui/styles";
 
 // Per request: the set's owners and viewers only; anyone else gets the same 404 as for a set that does not exist.
@@ -22,7 +22,6 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
     if (e instanceof DataError && e.code === "not-found") notFound();
     throw e;
   });
-  const bank = getAllQuestions().map((q) => ({ slug: q.slug, title: q.title }));
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center gap-4">
@@ -38,7 +37,8 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
         </a>
       </header>
       <SharePanel setId={set.id} link={set.shareLink} />
-      <SetEditor setId={set.id} initial={{ title: set.title, items: set.items, settings: set.settings }} bank={bank} />
+      <SetEditor setId={set.id} initial={{ title: set.title, items: set.items, settings: set.settings }} />
+      <SetPreview items={set.items.map((i) => i.item)} />
     </div>
   );
 }

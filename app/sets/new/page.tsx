@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/server/auth";
-import { getAllQuestions } from "@/server/content";
 import { DEFAULT_SET_SETTINGS } from "@/lib/schemas/sets";
 import { SetEditor } from "@/components/sets/set-editor";
 
@@ -11,11 +10,10 @@ export const metadata: Metadata = { title: "New question set" };
 
 export default async function NewSetPage() {
   await requireViewer({ redirectTo: "/sets/new" });
-  const bank = getAllQuestions().map((q) => ({ slug: q.slug, title: q.title }));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">New question set</h1>
-      <SetEditor setId={null} initial={{ title: "", items: [], settings: DEFAULT_SET_SETTINGS }} bank={bank} />
+      <SetEditor setId={null} initial={{ title: "", items: [], settings: DEFAULT_SET_SETTINGS }} />
     </div>
   );
 }
