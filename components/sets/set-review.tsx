@@ -34,7 +34,15 @@ export function SetReview({ review }: { review: CandidateReview }) {
             <li key={item.id} className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
               <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
                 Question {i + 1} ·{" "}
-                {item.result.correct === "right" ? "right" : item.result.correct === "partial" ? "partly right" : item.result.correct}
+                {item.result.correct === "right"
+                  ? "right"
+                  : item.result.correct === "partial"
+                    ? "partly right"
+                    : item.result.correct === "self-graded"
+                      ? item.result.reason === "awaiting self-grade"
+                        ? "not graded yet (the set's owner grades written answers)"
+                        : "graded by the set's owner"
+                      : item.result.correct}
               </h3>
               <Markdown markdown={item.prompt} />
               {(item.type === "single" || item.type === "multiple") && (
@@ -65,6 +73,15 @@ export function SetReview({ review }: { review: CandidateReview }) {
               {item.type === "ordering" && <p>Order: {item.entries.map((e) => e.text).join(" → ")}</p>}
               {item.type === "freetext" && (
                 <>
+                  <p className="font-medium">Rubric</p>
+                  <ul className="list-disc pl-6">
+                    {item.rubric.map((r, j) => (
+                      <li key={j}>
+                        {r.text}
+                        {r.ticked ? " (covered)" : ""}
+                      </li>
+                    ))}
+                  </ul>
                   <p className="font-medium">Model answer</p>
                   <Markdown markdown={item.modelAnswer} />
                 </>

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { getPrisma } from "@/server/db";
@@ -146,6 +147,20 @@ describeEachDatabase("question sets", () => {
     await denied(getSetLanding(await viaLink(newGuest(), fresh.path.slice(3)), set.id));
     expect((await getSet(owner, set.id)).shareLink).toBeNull();
     expect(fresh.path).toMatch(/^\/s\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("the share token: 256 bits of base64url, never stored, only its SHA-256; the API and set never return it again", async () => {
+    const { set, owner, token } = await ownedSet();
+    const tokens = [token];
+    for (let i = 0; i < 20; i++) tokens.push((await regenerateShareLink(owner, set.id)).path.slice(3));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    for (const t of tokens) expect(Buffer.from(t, "base64url").length).toBeGreaterThanOrEqual(32); // ≥ 128 bits required; 256 given
+    const prisma = await getPrisma();
+    const rows = await prisma.capabilityLink.findMany({ where: { scopeType: "set", scopeId: set.id } });
+    expect(rows.map((r) => r.tokenHash).sort()).toEqual(tokens.map((t) => createHash("sha256").update(t).digest("hex")).sort());
+    const everything = JSON.stringify(rows) + JSON.stringify(await getSet(owner, set.id));
+    for (const t of tokens) expect(everything).not.toContain(t);
+    expect(rows.filter((r) => r.revokedAt === null)).toHaveLength(1); // one live link per set
   });
 
   it("a guest takes the set: server grading, double submit, answers never before submit, results with name and email", async () => {
