@@ -11,7 +11,7 @@ const QUERY_DESCRIPTIONS = {
   difficulty: "Only this difficulty.",
   role: "Only this role.",
 } as const;
-import { CreateSetSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
+import { CreateSetSchema, GradeFreeTextSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
 import { DeleteAccountSchema } from "@/server/data/account";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
@@ -183,6 +183,15 @@ export function openApiDocument() {
           summary: "Every candidate's score, time, answers next to the key and lab runs; per-item share right and most-chosen wrong answer",
           parameters: idParam,
           responses: { "200": ok("{ results }"), ...errors },
+        },
+      },
+      "/sets/{id}/grades": {
+        put: {
+          summary:
+            "Grade one free-text answer of a submitted attempt: the rubric points it covers (owners only; the score is recomputed; a re-grade replaces the grade)",
+          parameters: idParam,
+          requestBody: json(GradeFreeTextSchema),
+          responses: { "200": ok("{ score }"), ...errors },
         },
       },
       "/sets/{id}/results.csv": {

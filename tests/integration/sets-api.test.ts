@@ -9,6 +9,7 @@ import * as resultsRoute from "@/app/api/v1/sets/[id]/results/route";
 import * as csvRoute from "@/app/api/v1/sets/[id]/results.csv/route";
 import * as exportRoute from "@/app/api/v1/sets/[id]/export/route";
 import * as importRoute from "@/app/api/v1/sets/import/route";
+import * as gradesRoute from "@/app/api/v1/sets/[id]/grades/route";
 import { describeEachDatabase } from "./support/databases";
 import { createUser } from "./support/users";
 
@@ -58,6 +59,7 @@ describeEachDatabase("question sets JSON API", () => {
       [shareRoute.DELETE as Handler, "DELETE", `/sets/${set.id}/share-link`],
       [resultsRoute.GET as Handler, "GET", `/sets/${set.id}/results`],
       [csvRoute.GET as Handler, "GET", `/sets/${set.id}/results.csv`],
+      [gradesRoute.PUT as Handler, "PUT", `/sets/${set.id}/grades`, { attemptId: "x", itemId: "q", ticked: [0] }],
       [exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=gift`],
       [exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=markdown`],
       [setRoute.DELETE as Handler, "DELETE", `/sets/${set.id}`],
@@ -80,6 +82,24 @@ describeEachDatabase("question sets JSON API", () => {
     const share = await call(shareRoute.POST as Handler, "POST", `/sets/${set.id}/share-link`, owner, undefined, p);
     expect(share.status).toBe(201);
     expect(((await share.json()) as { url: string }).url).toMatch(/^http:\/\/layerwise\.test\/s\/[A-Za-z0-9_-]{43}$/);
+    const grade = await call(
+      gradesRoute.PUT as Handler,
+      "PUT",
+      `/sets/${set.id}/grades`,
+      owner,
+      { attemptId: "none", itemId: "q", ticked: [] },
+      p,
+    );
+    expect(grade.status).toBe(404); // no such attempt in this set
+    const badGrade = await call(
+      gradesRoute.PUT as Handler,
+      "PUT",
+      `/sets/${set.id}/grades`,
+      owner,
+      { attemptId: "a", itemId: "q", ticked: [-1] },
+      p,
+    );
+    expect(badGrade.status).toBe(400);
     const csv = await call(csvRoute.GET as Handler, "GET", `/sets/${set.id}/results.csv`, owner, undefined, p);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect((await csv.text()).split("\r\n")[0]).toMatch(/^name,email,status,score/);
@@ -145,6 +165,7 @@ describeEachDatabase("question sets JSON API", () => {
       "/sets/{id}/share-link",
       "/sets/{id}/results",
       "/sets/{id}/results.csv",
+      "/sets/{id}/grades",
       "/sets/import",
       "/sets/{id}/export",
     ]) {
