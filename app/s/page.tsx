@@ -64,6 +64,7 @@ export default async function SharedSetPage() {
           guest={actor.kind === "guest"}
           submit={submitSetAttemptAction}
           doneHref="/s"
+          freeTextNote="Your answer (the person who shared this set grades it)"
         />
       </div>
     );

@@ -21,12 +21,14 @@ type Props = {
   value: Draft | undefined;
   disabled: boolean;
   onChange: (value: Draft | null) => void;
+  /** What is said about grading a free-text answer (a set's owner grades it, not the candidate). */
+  freeTextNote?: string;
 };
 
 const choiceClass =
   "flex items-start gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 dark:border-slate-700 dark:has-[:checked]:bg-slate-800";
 
-export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
+export function ItemInput({ item, texts, value, disabled, onChange, freeTextNote }: Props) {
   const text = (o: { id: string; text: string }) => texts[`${item.id}:${o.id}`] ?? o.text;
   const name = useId();
   switch (item.type) {
@@ -104,7 +106,7 @@ export function ItemInput({ item, texts, value, disabled, onChange }: Props) {
       return (
         <label className="block space-y-1">
           <span className="text-sm text-slate-600 dark:text-slate-400">
-            Your answer (you will grade it against the rubric after submitting)
+            {freeTextNote ?? "Your answer (you will grade it against the rubric after submitting)"}
           </span>
           <textarea
             className="block min-h-40 w-full rounded-md border border-slate-300 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"

@@ -57,6 +57,7 @@ export function QuizRunner({
   guest,
   submit: submitFn = submitAttemptAction,
   doneHref,
+  freeTextNote,
 }: {
   attempt: RunnerAttempt;
   prompts: Record<string, ReactNode>;
@@ -64,6 +65,7 @@ export function QuizRunner({
   guest: boolean;
   submit?: SubmitFn;
   doneHref?: string;
+  freeTextNote?: string;
 }) {
   const router = useRouter();
   const items = attempt.items;
@@ -187,7 +189,14 @@ export function QuizRunner({
               {isAnswered(answers[item.id]) ? " · answered" : ""}
             </h2>
             <div className="text-lg">{prompts[item.id]}</div>
-            <ItemInput item={item} texts={texts} value={answers[item.id]} disabled={locked} onChange={(d) => change(item.id, d)} />
+            <ItemInput
+              item={item}
+              texts={texts}
+              value={answers[item.id]}
+              disabled={locked}
+              onChange={(d) => change(item.id, d)}
+              freeTextNote={freeTextNote}
+            />
             {answers[item.id]?.type === "numeric-draft" && toResponse(answers[item.id]) === undefined && (
               <p className="text-sm text-rose-700 dark:text-rose-300">That is not a plain number yet; it will be saved once it is.</p>
             )}

@@ -132,3 +132,85 @@ test("unknown share tokens: 404 each, then 429 once an address has looked up 30 
   expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
   expect(statuses.at(-1)).toBe(429);
 });
+
+test("form item and bank search; a guest's lab run and free-text answer reach the results; the owner grades it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const csp = await watchCspViolations(page);
+  await signUp(page, undefined, "Form Manager");
+  await page.goto("/sets/new");
+  await page.getByLabel("Title").fill("Form and bank");
+
+  // Bank search: pick one quiz item of a question.
+  await page.getByLabel("Search the bank").fill("freeze");
+  await page.getByLabel("Search the bank").press("Enter");
+  const hits = page.getByRole("list", { name: "Bank search results" });
+  await expect(hits).toBeVisible();
+  await hits
+    .getByRole("button", { name: /^Add the item/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: "Items (1)" })).toBeVisible();
+
+  // A free-text item written in the form; the quiz schema refuses it until it is complete.
+  await page.getByRole("button", { name: "Write an item in a form" }).click();
+  await page.getByLabel("Item type").selectOption("freetext");
+  await page.getByLabel("Prompt (Markdown)").fill("Explain why you would **freeze** early layers.");
+  await page.getByRole("button", { name: "Save this item" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This item is not valid yet" })).toBeVisible();
+  await page.getByLabel("Rubric point 1").fill("CANARY-RUBRIC generic features");
+  await page.getByLabel("Rubric point 2").fill("little data overfits");
+  await page.getByLabel("Model answer").fill("Early layers learn generic features.");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Save this item" }).click();
+  await expect(page.getByRole("heading", { name: "Items (2)" })).toBeVisible();
+  await page.getByLabel("After submitting, the candidate sees").selectOption("score-rationales");
+  await page.getByRole("button", { name: "Create the set" }).click();
+  await expect(page).toHaveURL(/\/sets\/(?!new$)[a-z0-9]+$/);
+  const setUrl = page.url();
+  await page.getByText("Preview the saved items").click();
+  await expect(page.locator("details strong", { hasText: "freeze" })).toBeVisible(); // Markdown rendered by the pipeline
+  await page.getByRole("button", { name: "Make a share link" }).click();
+  const shareUrl = await page.getByTestId("share-url").inputValue();
+
+  // The guest starts, runs the lab in another tab of the same browser, then answers and submits.
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  await guest.goto(shareUrl);
+  await guest.getByLabel("Your name").fill("Gus Guest");
+  await guest.getByLabel("Your email").fill("gus@example.test");
+  await guest.getByLabel("Your email").press("Enter");
+  await expect(guest.getByText("0 of 2 answered")).toBeVisible();
+  expect(await guest.content()).not.toContain("CANARY-RUBRIC");
+  const lab = await guestContext.newPage();
+  await lab.goto("/lab?base=same-classes&n=50&epochs=2&k=1");
+  await expect(lab.getByTestId("lab-status")).toHaveAttribute("data-backend", /\w+/, { timeout: 30_000 });
+  await lab.getByRole("button", { name: "Train this setting" }).click();
+  await expect(lab.getByTestId("lab-status")).toHaveAttribute("data-status", "finished", { timeout: 60_000 });
+  await expect(lab.getByText("Saved in this browser's guest session.")).toBeVisible();
+  await lab.close();
+  await guest.getByRole("button", { name: "Show all questions on one page" }).click();
+  await guest.getByLabel("Your answer (the person who shared this set grades it)").fill("Generic features transfer.");
+  await expect(guest.getByText("1 of 2 answered")).toBeVisible();
+  await guest.getByRole("button", { name: "Submit for grading" }).click();
+  await expect(guest.getByRole("heading", { name: /^Score: / })).toBeVisible();
+  await expect(guest.getByText("not graded yet (the set's owner grades written answers)", { exact: false })).toBeVisible();
+
+  // The owner: the guest's lab run with a replay link, and the free-text grade.
+  await page.goto(`${setUrl}/results`);
+  await page.getByRole("link", { name: "Gus Guest" }).click();
+  await expect(page.getByRole("heading", { name: /^Gus Guest/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Replay this run" })).toHaveAttribute("href", /^\/lab\?/);
+  await expect(page.getByText("(awaiting your grade)")).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByLabel("CANARY-RUBRIC generic features").check();
+  await page.getByRole("button", { name: "Save the grade" }).click();
+  await expect(page.getByText(/^Graded: 1 of 2 points/)).toBeVisible();
+  await expect(page.getByText("(graded by you)")).toBeVisible();
+  await guest.reload();
+  await expect(guest.getByText("graded by the set's owner", { exact: false })).toBeVisible();
+  await guestContext.close();
+  expect(csp).toEqual([]);
+});
