@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { connection } from "next/server";
 
-// Rendered per request, never prebuilt: a 404 under a nonce-protected route (/settings/anything) gets
-// that route's nonce policy from proxy.ts, and only a per-request render can stamp the nonce on its scripts.
-export default async function NotFound() {
-  await connection();
+// Prebuilt: Next renders this page into every route's tree, so a per-request 404 (`connection()` here) made
+// every page of the site dynamic, home and question pages included (issue 14). A 404 under a nonce-protected
+// route (/settings/anything) gets the static policy from scripts/serve.mjs instead (lib/not-found-csp.mjs).
+export default function NotFound() {
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">Page not found</h1>

@@ -29,7 +29,7 @@ import {
 } from "../tests/support/app-server.mjs";
 import { startTcpProxy, type TcpProxy } from "../tests/support/tcp-proxy.mjs";
 
-const PORT = 3392;
+const PORT = 3192;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Creds {

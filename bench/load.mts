@@ -65,7 +65,7 @@ export async function runLoadBench(flags: string[]) {
 
   ensureAppBuild();
   buildBareApp();
-  const bare = await startBareApp({ port: 3390, cpu: SERVER_CPU });
+  const bare = await startBareApp({ port: 3190, cpu: SERVER_CPU });
   const bareRss = sampleRss(bare.pid);
   const baseline: Record<string, LoadResult> = {};
   try {
@@ -83,7 +83,7 @@ export async function runLoadBench(flags: string[]) {
     try {
       migrate(db.env);
       const creds = createFixtureUser(db.env);
-      const app = await startApp({ port: 3391, env: db.env, cpu: SERVER_CPU });
+      const app = await startApp({ port: 3191, env: db.env, cpu: SERVER_CPU });
       const idle = sampleRss(app.pid).stop();
       const rss = sampleRss(app.pid);
       const routes: Record<string, LoadResult & { ofBare: number }> = {};

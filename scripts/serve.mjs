@@ -8,6 +8,7 @@
 import http from "node:http";
 import next from "next";
 import { answerOutages } from "./unavailable.mjs";
+import { relaxNotFoundPolicy } from "../lib/not-found-csp.mjs";
 import { ALLOWED_METHODS, PAGE_BODY_LIMIT, checkActionBody, checkFormBody, guardRequest, siteOrigin } from "../lib/http-guard.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -28,6 +29,7 @@ const server = http.createServer((req, res) => {
   req.headers["x-forwarded-host"] = origin.host;
   req.headers["x-forwarded-proto"] = origin.protocol.slice(0, -1);
   answerOutages(req, res);
+  relaxNotFoundPolicy(res);
   const refusal = guardRequest(req, origin);
   if (!refusal) {
     const pagePost = req.method === "POST" && !/^\/api(\/|\?|$)/.test(req.url ?? "");
