@@ -45,9 +45,10 @@ export function FreeTextGrade({
           {graded ? "Your grade (change it if needed)" : "Not graded yet: tick the points the answer covers"}
         </legend>
         {rubric.map((r, i) => (
-          <label key={i} className="flex items-start gap-2 text-sm">
+          <label key={i} className="flex items-center gap-2 py-1 text-sm">
             <input
               type="checkbox"
+              className="size-6 shrink-0"
               checked={ticked[i] ?? false}
               onChange={(e) => setTicked(ticked.map((t, j) => (j === i ? e.target.checked : t)))}
             />

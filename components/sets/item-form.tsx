@@ -1,5 +1,7 @@
 "use client";
 
+// First: the quiz schemas below are built at import, and zod must not probe `new Function` under the CSP.
+import "@/components/lab/zod-jitless";
 import { useState } from "react";
 import { LAB_PRESETS, QuizItemSchema, type QuizItem, type QuizItemType } from "@/lib/schemas/quiz";
 import { btnPrimary, btnQuiet, btnSecondary, muted } from "@/components/ui/styles";
@@ -142,7 +144,17 @@ export function ItemForm({
   };
 
   return (
-    <fieldset className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700" aria-label={heading}>
+    <fieldset
+      className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+      aria-label={heading}
+      onKeyDown={(e) => {
+        // Enter in a one-line field saves this item, not the whole set (the form around it).
+        if (e.key === "Enter" && e.target instanceof HTMLInputElement && e.target.type !== "checkbox" && e.target.type !== "radio") {
+          e.preventDefault();
+          done();
+        }
+      }}
+    >
       <legend className="px-1 font-semibold">{heading}</legend>
       <div className="flex flex-wrap gap-3">
         <label className="space-y-1">
@@ -198,6 +210,7 @@ export function ItemForm({
                 <label className="flex items-center gap-1 text-sm">
                   <input
                     type={d.type === "single" ? "radio" : "checkbox"}
+                    className="size-6 shrink-0"
                     name={`${d.id}-correct`}
                     checked={o.correct}
                     onChange={(e) => setOption(i, { correct: e.target.checked })}

@@ -92,6 +92,9 @@ export function SetEditor({
     const [it] = next.splice(i, 1);
     next.splice(i + by, 0, it!);
     setItems(next);
+    // The item open in the form moves with its row.
+    if (editing === i) setEditing(i + by);
+    else if (editing === i + by) setEditing(i);
   };
   const set = <K extends keyof SetSettings>(k: K, v: SetSettings[K]) => setSettings({ ...settings, [k]: v });
 
@@ -162,7 +165,7 @@ export function SetEditor({
                 className={btnQuiet}
                 onClick={() => {
                   setItems(items.filter((_, j) => j !== i));
-                  setEditing(null);
+                  if (editing !== "new") setEditing(null);
                 }}
                 aria-label={`Remove item ${i + 1}`}
               >
