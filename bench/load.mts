@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- load`: throughput, latency and memory of the production server under load (issue 14).
- * The server is pinned to core 0 and autocannon to core 1; a bare Next.js app (bench/bare-app) is built and
- * measured in the same run as the ceiling, so ratios compare like with like on whatever load the machine has.
+ * The server is pinned to core 0 and autocannon to core 1; a bare Next.js app (bench/bare-app) is built in the
+ * same run and each app route is paired with a measurement of its ceiling (the bare page, or the bare route
+ * handler) taken just before it, so each ratio compares like with like on whatever load the machine has then.
  * Each database kind gets a fresh migrated database with a signed-in fixture user.
  * Flags: --db pglite|postgres|both (default both), --seconds N per route (default 10), --connections N (default 50).
  */
@@ -65,42 +66,50 @@ export async function runLoadBench(flags: string[]) {
 
   ensureAppBuild();
   buildBareApp();
+  // The bare app stays up through the whole run (idle, it costs no CPU): each app route is paired with a bare
+  // measurement of its ceiling taken just before it, so a ratio compares two runs under the same machine load.
   const bare = await startBareApp({ port: 3190, cpu: SERVER_CPU });
   const bareRss = sampleRss(bare.pid);
-  const baseline: Record<string, LoadResult> = {};
+  const ceilings: Record<string, Route> = {
+    page: { name: "bare page", path: "/" },
+    handler: { name: "bare handler", path: "/api/ping" },
+  };
+  const baseline: Record<string, LoadResult[]> = { page: [], handler: [] };
+  const apps: Record<string, unknown> = {};
   try {
-    baseline.page = await measure(bare.url, { name: "bare page", path: "/" }, seconds, connections);
-    baseline.handler = await measure(bare.url, { name: "bare handler", path: "/api/ping" }, seconds, connections);
+    for (const kind of kinds) {
+      const db = await createDatabase(kind, "load");
+      try {
+        migrate(db.env);
+        const creds = createFixtureUser(db.env);
+        const app = await startApp({ port: 3191, env: db.env, cpu: SERVER_CPU });
+        const idle = sampleRss(app.pid).stop();
+        const rss = sampleRss(app.pid);
+        const routes: Record<string, LoadResult & { ofBare: number; bareRps: number; loadavg: number }> = {};
+        try {
+          for (const route of APP_ROUTES) {
+            const ceilingKind = route.path.startsWith("/api/") || route.path.startsWith("/questions?") ? "handler" : "page";
+            const ceiling = await measure(bare.url, ceilings[ceilingKind]!, seconds, route.connections ?? connections);
+            baseline[ceilingKind]!.push(ceiling);
+            const r = await measure(app.url, route, seconds, connections, creds);
+            const loadavg = machineLoad().loadavg[0]!;
+            routes[route.name] = { ...r, bareRps: ceiling.rps, ofBare: Math.round((r.rps / ceiling.rps) * 100) / 100, loadavg };
+            process.stderr.write(
+              `${kind} ${route.name}: ${r.rps} rps (bare ${ceilingKind} ${ceiling.rps}, ${Math.round((r.rps / ceiling.rps) * 100)}%), ` +
+                `p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, load ${loadavg}\n`,
+            );
+          }
+        } finally {
+          await app.stop();
+        }
+        apps[kind] = { idleRssMiB: Math.round(idle), peakRssMiB: rss.stop(), routes };
+      } finally {
+        await db.drop();
+      }
+    }
   } finally {
     await bare.stop();
   }
   const bareFigures = { ...baseline, peakRssMiB: bareRss.stop() };
-  process.stderr.write(`bare: page ${baseline.page!.rps} rps, handler ${baseline.handler!.rps} rps\n`);
-
-  const apps: Record<string, unknown> = {};
-  for (const kind of kinds) {
-    const db = await createDatabase(kind, "load");
-    try {
-      migrate(db.env);
-      const creds = createFixtureUser(db.env);
-      const app = await startApp({ port: 3191, env: db.env, cpu: SERVER_CPU });
-      const idle = sampleRss(app.pid).stop();
-      const rss = sampleRss(app.pid);
-      const routes: Record<string, LoadResult & { ofBare: number }> = {};
-      try {
-        for (const route of APP_ROUTES) {
-          const r = await measure(app.url, route, seconds, connections, creds);
-          const ceiling = route.path.startsWith("/api/") || route.path.startsWith("/questions?") ? baseline.handler! : baseline.page!;
-          routes[route.name] = { ...r, ofBare: Math.round((r.rps / ceiling.rps) * 100) / 100 };
-          process.stderr.write(`${kind} ${route.name}: ${r.rps} rps, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}\n`);
-        }
-      } finally {
-        await app.stop();
-      }
-      apps[kind] = { idleRssMiB: Math.round(idle), peakRssMiB: rss.stop(), routes };
-    } finally {
-      await db.drop();
-    }
-  }
   return { machine: { before, after: machineLoad() }, seconds, connections, bare: bareFigures, app: apps };
 }
