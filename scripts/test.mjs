@@ -1,5 +1,6 @@
 // `npm test`: the whole suite, in the order that fails fastest —
-//   type check → content check → unit + integration (Vitest; PostgreSQL too when TEST_POSTGRES_URL is set)
+//   lint (ESLint, zero warnings) → format check (Prettier) → type check → content check
+//   → unit + integration (Vitest; PostgreSQL too when TEST_POSTGRES_URL is set)
 //   → end-to-end in Chromium (Playwright, against a production build on a fresh embedded database).
 // Ends with one line "tests: N passed, N failed" summing Vitest and Playwright.
 import { spawnSync } from "node:child_process";
@@ -31,6 +32,8 @@ function readJson(file) {
 fs.rmSync("test-results", { recursive: true, force: true });
 fs.mkdirSync("test-results", { recursive: true });
 
+run("lint (eslint)", "npx", ["eslint", "--max-warnings=0", "."]);
+run("format check (prettier)", "npx", ["prettier", "--check", "."]);
 run("type check", "npx", ["tsc", "--noEmit"]);
 run("content check", "npx", ["tsx", "scripts/content.mts", "check"]);
 
