@@ -135,7 +135,7 @@ async function measure(flags: Flags, dbUrl: string) {
         cohortId,
         kind: "lab-challenge",
         title: `Lab challenge ${k + 1}`,
-        challenge: { base: "disjoint", n: 100, minTestAccuracy: 0.8, maxFlops: 1e9, seed: 1 },
+        challenge: { base: "disjoint", n: 100, seed: 1, minTestAccuracy: 0.8, budget: { kind: "flops", maxFlops: 1e9 } },
         dueAt: new Date(now.getTime() + (k === 0 ? -3 : 5) * DAY),
         createdById: owner.id,
       })),

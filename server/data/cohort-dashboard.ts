@@ -78,6 +78,7 @@ export type OwnStatus = { assignmentId: string; status: "done" | "late" | "overd
 
 export type CohortDashboard = {
   cohortId: string;
+  title: string;
   /** "all": the viewer reads every student; "own": only their own row. */
   scope: "all" | "own";
   assignments: DashboardAssignment[];
@@ -125,7 +126,7 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
   const prisma = await getPrisma();
 
   const [cohort, assignmentRows, studentRows] = await Promise.all([
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true } }),
+    prisma.cohort.findUnique({ where: { id: cohortId }, select: { title: true } }),
     prisma.cohortAssignment.findMany({
       where: { cohortId },
       select: { id: true, kind: true, title: true, dueAt: true, set: { select: { items: true } } },
@@ -328,6 +329,7 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
 
   return {
     cohortId,
+    title: cohort.title,
     scope: all ? "all" : "own",
     assignments,
     topics,
