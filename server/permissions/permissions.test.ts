@@ -25,6 +25,7 @@ const EXPECTED: Record<ScopeType, Record<string, Record<string, boolean>>> = {
     "cohort.delete": { owner: Y, instructor: N, student: N, invitee: N },
     "cohort.invite": { owner: Y, instructor: Y, student: N, invitee: N },
     "cohort.members.manage": { owner: Y, instructor: N, student: N, invitee: N },
+    "cohort.students.remove": { owner: Y, instructor: Y, student: N, invitee: N },
     "cohort.assignments.manage": { owner: Y, instructor: Y, student: N, invitee: N },
     "cohort.attempt.start": { owner: N, instructor: N, student: Y, invitee: N },
     "cohort.progress.read": { owner: Y, instructor: Y, student: N, invitee: N },

@@ -36,6 +36,8 @@ export const ACCESS = {
       "cohort.invite": ["owner", "instructor"],
       /** Change roles, remove members. */
       "cohort.members.manage": ["owner"],
+      /** Remove a student from the cohort (instructors may; other members only through members.manage). */
+      "cohort.students.remove": ["owner", "instructor"],
       /** Create, edit and close assignments. */
       "cohort.assignments.manage": ["owner", "instructor"],
       /** Start an attempt in an assignment's context (the student's own). */
