@@ -25,7 +25,12 @@ export class GraderBusy extends Error {
 }
 
 type Lab = typeof import("@/lib/lab");
-let loaded: Promise<{ lab: Lab; data: Awaited<ReturnType<Lab["loadLabData"]>>; bases: Map<string, Awaited<ReturnType<Lab["loadBaseWeights"]>>>; backend: string }> | null = null;
+let loaded: Promise<{
+  lab: Lab;
+  data: Awaited<ReturnType<Lab["loadLabData"]>>;
+  bases: Map<string, Awaited<ReturnType<Lab["loadBaseWeights"]>>>;
+  backend: string;
+}> | null = null;
 
 function labRoot() {
   return path.join(process.cwd(), "public/lab");
@@ -58,11 +63,21 @@ export function gradeLabSettings(settings: LabSettings): Promise<GradeNumbers> {
       const started = performance.now();
       const plan = lab.planFor(settings);
       const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
-      const result = await lab.runOnce(settings, plan, { data, base: settings.base === "none" ? undefined : bases.get(settings.base), onBatch: yieldNow });
+      const result = await lab.runOnce(settings, plan, {
+        data,
+        base: settings.base === "none" ? undefined : bases.get(settings.base),
+        onBatch: yieldNow,
+      });
       // Training FLOPs of the whole run: per-sample training FLOPs (the mean over a schedule's epochs) × n × epochs,
       // plus the one-off cache pass (docs/LAB.md "FLOP accounting", lib/lab/cost.ts).
       const trainingFlops = result.trainFlopsPerSample * settings.n * settings.epochs + result.cacheFlopsPerSample * settings.n;
-      return { testAccuracy: result.testAccuracy, trainingFlops, trainableParams: result.trainableParams, backend, ms: performance.now() - started };
+      return {
+        testAccuracy: result.testAccuracy,
+        trainingFlops,
+        trainableParams: result.trainableParams,
+        backend,
+        ms: performance.now() - started,
+      };
     } finally {
       waiting--;
     }

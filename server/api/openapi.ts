@@ -13,6 +13,15 @@ const QUERY_DESCRIPTIONS = {
 } as const;
 import { CreateSetSchema, ImportSetSchema, UpdateSetSchema } from "@/server/data/sets";
 import { DeleteAccountSchema } from "@/server/data/account";
+import {
+  AddInstructorSchema,
+  CreateAssignmentSchema,
+  CreateCohortSchema,
+  CreateInviteSchema,
+  ExtraTimeSchema,
+  JoinCodeSchema,
+  SubmitChallengeSchema,
+} from "@/lib/schemas/cohorts";
 
 /** The OpenAPI 3.1 description of /api/v1. Request bodies come from the same zod schemas the handlers validate with. */
 export function openApiDocument() {
@@ -203,6 +212,101 @@ export function openApiDocument() {
             },
             ...errors,
           },
+        },
+      },
+      "/cohorts": {
+        get: {
+          summary: "The cohorts you belong to, with your role in each",
+          responses: { "200": ok("{ cohorts: CohortSummary[] }"), ...errors },
+        },
+        post: {
+          summary: "Create a cohort (you become its owner)",
+          requestBody: json(CreateCohortSchema),
+          responses: { "201": ok("{ cohort }"), ...errors },
+        },
+      },
+      "/cohorts/join": {
+        post: {
+          summary: "Join a cohort as a student with an invite's short code (unknown codes are rate-limited: 429 with Retry-After)",
+          requestBody: json(JoinCodeSchema),
+          responses: { "200": ok("{ cohortId }"), ...errors, "429": error },
+        },
+      },
+      "/cohorts/{id}": {
+        get: {
+          summary: "A cohort and its members (a student sees the staff and themselves): members only",
+          parameters: idParam,
+          responses: { "200": ok("{ cohort }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/invites": {
+        get: {
+          summary: "The cohort's invites (without their tokens or codes): owner and instructors",
+          parameters: idParam,
+          responses: { "200": ok("{ invites }"), ...errors },
+        },
+        post: {
+          summary: "Make an invite: a join link and a short code, returned only in this response (optional expiry and use limit)",
+          parameters: idParam,
+          requestBody: json(CreateInviteSchema),
+          responses: { "201": ok("{ url, code, invite }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/invites/{inviteId}": {
+        delete: {
+          summary: "Revoke an invite: its link and code admit nobody from the next request on",
+          parameters: [...idParam, { name: "inviteId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ revoked: true }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/members": {
+        post: {
+          summary: "Make an existing account an instructor of the cohort (owner only)",
+          parameters: idParam,
+          requestBody: json(AddInstructorSchema),
+          responses: { "201": ok("{ member }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/members/{userId}": {
+        delete: {
+          summary: "Remove a member: a student (owner or instructor), anyone else (owner); effective on their next request",
+          parameters: [...idParam, { name: "userId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ removed: true }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/assignments": {
+        get: {
+          summary: "The cohort's assignments by due date; a student also gets their own status and late mark",
+          parameters: idParam,
+          responses: { "200": ok("{ assignments }"), ...errors },
+        },
+        post: {
+          summary: "Assign a question set (its settings apply) or a lab challenge, with a due date: owner and instructors",
+          parameters: idParam,
+          requestBody: json(CreateAssignmentSchema),
+          responses: { "201": ok("{ assignment }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/assignments/{assignmentId}/submissions": {
+        get: {
+          summary: "Your own submissions to a lab challenge, newest first",
+          parameters: [...idParam, { name: "assignmentId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ submissions }"), ...errors },
+        },
+        post: {
+          summary:
+            "Submit lab settings to a challenge (students): the server re-runs them headless and grades its own numbers; claimed numbers are ignored",
+          parameters: [...idParam, { name: "assignmentId", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: json(SubmitChallengeSchema),
+          responses: { "201": ok("{ submission }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/assignments/{assignmentId}/extra-time": {
+        post: {
+          summary: "Give one student extra minutes on a timed assignment (applies at once to an attempt in progress)",
+          parameters: [...idParam, { name: "assignmentId", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: json(ExtraTimeSchema),
+          responses: { "200": ok("{ extraTimeMs }"), ...errors },
         },
       },
       "/cohorts/{id}/dashboard": {
