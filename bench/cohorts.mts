@@ -285,12 +285,16 @@ async function measure(flags: Flags, dbUrl: string) {
   const studentIds = students.map((s) => s.id);
   const plan = await client.query(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-     WITH latest AS (
-       SELECT DISTINCT ON (context_id, user_id) id FROM quiz_attempts
-       WHERE context_type = 'assignment' AND context_id = ANY($1) AND status = 'submitted' AND user_id = ANY($2)
-       ORDER BY context_id, user_id, submitted_at DESC)
-     SELECT q.user_id, count(*) FROM latest l JOIN quiz_attempts q ON q.id = l.id
-     CROSS JOIN LATERAL jsonb_array_elements(q.results) r GROUP BY q.user_id`,
+     WITH latest AS MATERIALIZED (
+       SELECT q.context_id, q.user_id, q.results
+       FROM (SELECT a.id AS assignment_id, u.id AS user_id FROM unnest($1::text[]) AS a(id) CROSS JOIN unnest($2::text[]) AS u(id)) p
+       CROSS JOIN LATERAL (
+         SELECT id FROM quiz_attempts
+         WHERE context_type = 'assignment' AND context_id = p.assignment_id AND user_id = p.user_id AND status = 'submitted'
+         ORDER BY submitted_at DESC LIMIT 1) l
+       JOIN quiz_attempts q ON q.id = l.id)
+     SELECT l.user_id, sum(CASE WHEN (r->>'max')::float8 > 0 THEN (r->>'score')::float8 / (r->>'max')::float8 ELSE 0 END), count(*)
+     FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.results) r GROUP BY l.user_id`,
     [assignments.map((a) => a.id), studentIds],
   );
   await client.end();

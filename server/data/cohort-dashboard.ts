@@ -99,6 +99,7 @@ type CompletionRow = { assignment_id: string | null; user_id: string | null; sub
 type CellRow = { user_id: string; topic: string; mastery: number; answered: number };
 type ChoiceRow = { assignment_id: string; item_id: string; choice: string; n: number };
 type HeldRow = { assignment_id: string; item_id: string; n: number };
+type LatestAggRow = { kind: "cell" | "held" | "choice"; a: string; b: string; c: string | null; v: number; n: number };
 type ChallengeRow = {
   assignment_id: string;
   user_id: string;
@@ -165,15 +166,18 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
   const empty = <T>(): Promise<T[]> => Promise.resolve([]);
   const haveWork = studentIds.length > 0 && ids.length > 0;
   const haveSets = studentIds.length > 0 && setIds.length > 0;
-  const [completion, cells, choices, held, challenges, runs, ownRows] = await Promise.all([
+  const [completion, latestAgg, challenges, runs, ownRows] = await Promise.all([
     // First submission per (assignment, student), then counted per assignment and per student.
     haveWork
       ? prisma.$queryRaw<CompletionRow[]>`
       WITH firsts AS (
-        SELECT context_id AS assignment_id, user_id, min(submitted_at) AS first_at
-        FROM quiz_attempts
-        WHERE context_type = 'assignment' AND context_id = ANY(${setIds}) AND status = 'submitted' AND user_id = ANY(${studentIds})
-        GROUP BY context_id, user_id
+        SELECT p.assignment_id, p.user_id, f.first_at
+        FROM (${pairs(setIds, studentIds)}) p
+        CROSS JOIN LATERAL (
+          SELECT submitted_at AS first_at FROM quiz_attempts
+          WHERE context_type = 'assignment' AND context_id = p.assignment_id AND user_id = p.user_id AND status = 'submitted'
+          ORDER BY submitted_at ASC LIMIT 1
+        ) f
         UNION ALL
         SELECT assignment_id, user_id, min(submitted_at)
         FROM challenge_submissions
@@ -186,42 +190,44 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
       FROM firsts f JOIN cohort_assignments ca ON ca.id = f.assignment_id
       GROUP BY GROUPING SETS ((f.assignment_id), (f.user_id))`
       : empty<CompletionRow>(),
-    // The heatmap: per student and topic, the mean over the topic's items of score / max on the latest attempt.
+    // One pass over the latest attempts for three aggregates: the heatmap (per student and topic, the sum over the
+    // topic's items of score / max), how many latest attempts held each item, and what they chose per item (option
+    // ids or true/false; the wrong ones are picked in code). The latest rows are read once (MATERIALIZED).
     haveSets
-      ? prisma.$queryRaw<CellRow[]>`
-      WITH latest AS (${latestAttempts(setIds, studentIds)}),
-           map AS (SELECT * FROM unnest(${map.a}::text[], ${map.i}::text[], ${map.t}::text[]) AS m(assignment_id, item_id, topic))
-      SELECT q.user_id, m.topic,
-             sum(CASE WHEN (r->>'max')::float8 > 0 THEN (r->>'score')::float8 / (r->>'max')::float8 ELSE 0 END)::float8 AS mastery,
-             count(*)::int AS answered
-      FROM latest l JOIN quiz_attempts q ON q.id = l.id
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(q.results) = 'array' THEN q.results ELSE '[]'::jsonb END) r
-      JOIN map m ON m.assignment_id = q.context_id AND m.item_id = r->>'itemId'
-      GROUP BY q.user_id, m.topic`
-      : empty<CellRow>(),
-    // What the latest attempts chose, per item and choice (option ids, or true/false); wrong ones are picked in code.
-    haveSets
-      ? prisma.$queryRaw<ChoiceRow[]>`
-      WITH latest AS (${latestAttempts(setIds, studentIds)})
-      SELECT q.context_id AS assignment_id, e.key AS item_id, c.choice, count(*)::int AS n
-      FROM latest l JOIN quiz_attempts q ON q.id = l.id
-      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(q.answers) = 'object' THEN q.answers ELSE '{}'::jsonb END) e
+      ? prisma.$queryRaw<LatestAggRow[]>`
+      WITH latest AS MATERIALIZED (
+        SELECT q.context_id, q.user_id, q.results, q.answers
+        FROM (${pairs(setIds, studentIds)}) p
+        CROSS JOIN LATERAL (
+          SELECT id FROM quiz_attempts
+          WHERE context_type = 'assignment' AND context_id = p.assignment_id AND user_id = p.user_id AND status = 'submitted'
+          ORDER BY submitted_at DESC LIMIT 1
+        ) l
+        JOIN quiz_attempts q ON q.id = l.id
+      ),
+      res AS (
+        SELECT l.context_id, l.user_id, r->>'itemId' AS item_id,
+               CASE WHEN (r->>'max')::float8 > 0 THEN (r->>'score')::float8 / (r->>'max')::float8 ELSE 0 END AS share
+        FROM latest l
+        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(l.results) = 'array' THEN l.results ELSE '[]'::jsonb END) r
+      ),
+      map AS (SELECT * FROM unnest(${map.a}::text[], ${map.i}::text[], ${map.t}::text[]) AS m(assignment_id, item_id, topic))
+      SELECT 'cell' AS kind, res.user_id AS a, m.topic AS b, NULL::text AS c, sum(res.share)::float8 AS v, count(*)::int AS n
+      FROM res JOIN map m ON m.assignment_id = res.context_id AND m.item_id = res.item_id
+      GROUP BY res.user_id, m.topic
+      UNION ALL
+      SELECT 'held', context_id, item_id, NULL, 0, count(*)::int FROM res GROUP BY context_id, item_id
+      UNION ALL
+      SELECT 'choice', l.context_id, e.key, ch.choice, 0, count(*)::int
+      FROM latest l
+      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(l.answers) = 'object' THEN l.answers ELSE '{}'::jsonb END) e
       CROSS JOIN LATERAL (
         SELECT e.value->>'optionId' AS choice WHERE jsonb_typeof(e.value->'optionId') = 'string'
         UNION ALL SELECT jsonb_array_elements_text(e.value->'optionIds') WHERE jsonb_typeof(e.value->'optionIds') = 'array'
         UNION ALL SELECT e.value->>'value' WHERE jsonb_typeof(e.value->'value') = 'boolean'
-      ) c
-      GROUP BY q.context_id, e.key, c.choice`
-      : empty<ChoiceRow>(),
-    // How many latest attempts held each item (the denominator of a wrong option's share).
-    haveSets
-      ? prisma.$queryRaw<HeldRow[]>`
-      WITH latest AS (${latestAttempts(setIds, studentIds)})
-      SELECT q.context_id AS assignment_id, r->>'itemId' AS item_id, count(*)::int AS n
-      FROM latest l JOIN quiz_attempts q ON q.id = l.id
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(q.results) = 'array' THEN q.results ELSE '[]'::jsonb END) r
-      GROUP BY 1, 2`
-      : empty<HeldRow>(),
+      ) ch
+      GROUP BY l.context_id, e.key, ch.choice`
+      : empty<LatestAggRow>(),
     // Each student's latest challenge submission per challenge, with how many they made.
     haveWork
       ? prisma.$queryRaw<ChallengeRow[]>`
@@ -241,15 +247,27 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
       : empty<RunRow>(),
     !all && studentIds.length && ids.length
       ? prisma.$queryRaw<OwnRow[]>`
-      SELECT context_id AS assignment_id, min(submitted_at) AS first_at FROM quiz_attempts
-      WHERE context_type = 'assignment' AND context_id = ANY(${setIds}) AND status = 'submitted' AND user_id = ${selfId}
-      GROUP BY context_id
+      SELECT p.assignment_id, f.first_at
+      FROM (${pairs(setIds, [selfId!])}) p
+      CROSS JOIN LATERAL (
+        SELECT submitted_at AS first_at FROM quiz_attempts
+        WHERE context_type = 'assignment' AND context_id = p.assignment_id AND user_id = p.user_id AND status = 'submitted'
+        ORDER BY submitted_at ASC LIMIT 1
+      ) f
       UNION ALL
       SELECT assignment_id, min(submitted_at) FROM challenge_submissions WHERE assignment_id = ANY(${ids}) AND user_id = ${selfId}
       GROUP BY assignment_id`
       : empty<OwnRow>(),
   ]);
 
+  const cells: CellRow[] = [];
+  const choices: ChoiceRow[] = [];
+  const held: HeldRow[] = [];
+  for (const r of latestAgg) {
+    if (r.kind === "cell") cells.push({ user_id: r.a, topic: r.b, mastery: Number(r.v), answered: r.n });
+    else if (r.kind === "held") held.push({ assignment_id: r.a, item_id: r.b, n: r.n });
+    else if (r.c !== null) choices.push({ assignment_id: r.a, item_id: r.b, choice: r.c, n: r.n });
+  }
   const perAssignment = new Map(completion.filter((c) => c.assignment_id !== null).map((c) => [c.assignment_id!, c]));
   const perStudent = new Map(completion.filter((c) => c.user_id !== null).map((c) => [c.user_id!, c]));
   const pastDue = assignmentRows.filter((a) => a.dueAt < now).length;
@@ -340,12 +358,13 @@ export async function getCohortDashboard(actor: Actor, cohortId: string, now = n
   };
 }
 
-/** Each (assignment, student) pair's latest submitted attempt id: an index-only walk (decision 035). */
-function latestAttempts(setIds: string[], studentIds: string[]) {
-  return Prisma.sql`
-    SELECT DISTINCT ON (context_id, user_id) id FROM quiz_attempts
-    WHERE context_type = 'assignment' AND context_id = ANY(${setIds}) AND status = 'submitted' AND user_id = ANY(${studentIds})
-    ORDER BY context_id, user_id, submitted_at DESC`;
+/**
+ * Every (assignment, student) pair. Each pair then finds its first or latest submitted attempt with one probe of the
+ * partial index quiz_attempts_context_latest_submitted (PostgreSQL 15 will not use `= ANY(…)` on its second and third
+ * columns while it must keep the index order for DISTINCT ON, so a single scan would filter every entry instead).
+ */
+function pairs(setIds: string[], studentIds: string[]) {
+  return Prisma.sql`SELECT a.id AS assignment_id, u.id AS user_id FROM unnest(${setIds}::text[]) AS a(id) CROSS JOIN unnest(${studentIds}::text[]) AS u(id)`;
 }
 
 /** The most chosen wrong choices across the cohort's latest attempts, with the rationale that says why. */
