@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   faults: async () => (await import("./faults.mjs")).runFaultsBench,
   sets: async () => (await import("./sets.mjs")).runSetsBench,
   progress: async () => (await import("./progress.mjs")).runProgressBench,
+  cohorts: async () => (await import("./cohorts.mjs")).runCohortsBench,
 };
 
 /** Benches that need a browser or start production servers: run only when named. */

@@ -318,6 +318,21 @@ export function openApiDocument() {
           responses: { "200": ok("{ extraTimeMs }"), ...errors },
         },
       },
+      "/cohorts/{id}/dashboard": {
+        get: {
+          summary:
+            "The cohort dashboard's numbers: completion per assignment, students × topics mastery, most-chosen wrong options with rationales, overdue work, lab runs and challenge results (a student gets only their own row)",
+          parameters: idParam,
+          responses: { "200": ok("{ dashboard }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/dashboard.csv": {
+        get: {
+          summary: "The dashboard as RFC 4180 CSV, one row per student (cells starting with = + - @ tab CR neutralised)",
+          parameters: idParam,
+          responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
       "/me": {
         get: {
           summary: "Whose session or token this is",
