@@ -44,6 +44,8 @@ export interface TrainOptions {
   /** Called after every batch; a worker can yield to its event loop here. */
   onBatch?: () => void | Promise<void>;
   signal?: AbortSignal;
+  /** False: no evaluation after each epoch (losses and accuracies NaN), for timing-only runs. Default true. */
+  evaluate?: boolean;
 }
 
 export interface TrainResult {
@@ -152,12 +154,12 @@ export async function trainNet(
   const history: EpochRecord[] = [];
   let testEval: TrainResult["test"];
   try {
-    if (lowest > 0) {
+    if (lowest > 0 && (cached || options.evaluate !== false)) {
       const start = performance.now();
       boundaryTrain = tf.tidy(() => forward(net, trainSet.x, 0, lowest));
       await boundaryTrain.data();
       if (cached) cacheMs = performance.now() - start;
-      boundaryVal = tf.tidy(() => forward(net, valSet.x, 0, lowest));
+      if (options.evaluate !== false) boundaryVal = tf.tidy(() => forward(net, valSet.x, 0, lowest));
     }
     const trainX = cached && boundaryTrain ? boundaryTrain : trainSet.x;
     const indices = Array.from({ length: train.count }, (_, i) => i);
@@ -199,14 +201,17 @@ export async function trainNet(
         // Reading one value flushes asynchronous backends (webgl) so the epoch's time is real.
         await (allVars[allVars.length - 1] as tf.Variable).data();
         const ms = performance.now() - start;
-        const [trainEval = NO_EVAL, valEval = NO_EVAL] = await evaluateBoth(
-          net,
-          [
-            { ...trainSet, x: boundaryTrain ?? trainSet.x },
-            { ...valSet, x: boundaryVal ?? valSet.x },
-          ],
-          lowest,
-        );
+        const [trainEval = NO_EVAL, valEval = NO_EVAL] =
+          options.evaluate === false
+            ? []
+            : await evaluateBoth(
+                net,
+                [
+                  { ...trainSet, x: boundaryTrain ?? trainSet.x },
+                  { ...valSet, x: boundaryVal ?? valSet.x },
+                ],
+                lowest,
+              );
         const record = { epoch, frozen, loss: trainEval.loss, acc: trainEval.acc, valLoss: valEval.loss, valAcc: valEval.acc, ms };
         history.push(record);
         options.onEpoch?.(record);
