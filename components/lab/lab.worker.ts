@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import {
   createYielder,
+  datasetsFor,
   fetchLoader,
   initLabBackend,
   LabAbortError,
@@ -20,6 +21,8 @@ import {
   type LabBackend,
   type LabData,
   type LabSettings,
+  type RunPlan,
+  type RunResult,
 } from "@/lib/lab";
 import type { FromLabWorker, ToLabWorker } from "@/lib/lab/worker-protocol";
 
@@ -31,6 +34,10 @@ let data: Promise<LabData> | undefined;
 const bases = new Map<string, Promise<BaseWeights>>();
 let backend: { requested: LabBackend; used: Promise<LabBackend>; warm: boolean } | undefined;
 let current: { id: number; controller: AbortController } | undefined;
+/** Set by "init" when the page runs a helper worker beside this one. */
+let hasHelper = false;
+/** Runs given to the helper, by job id. */
+const delegated = new Map<number, { resolve: (results: RunResult[]) => void; reject: (error: Error) => void }>();
 
 /** Switches backend only when the request changes; each backend is warmed up once before timing. */
 // The promise is kept, not its value, so a preload and a first run never initialise twice.
@@ -68,10 +75,23 @@ async function start(id: number, kind: "single" | "sweep", settings: LabSettings
     const started = performance.now();
     let results;
     if (kind === "sweep") {
-      results = await runSweep(settings, context, (p) => {
-        if (p.result) post({ type: "result", id, result: p.result, done: p.done, total: p.total });
-        else if (p.epoch) post({ type: "epoch", id, plan: p.plan, record: p.epoch, done: p.done, total: p.total });
-      });
+      const trainElsewhere = hasHelper
+        ? (seeded: LabSettings, plans: RunPlan[]) =>
+            new Promise<RunResult[]>((resolve, reject) => {
+              delegated.set(id, { resolve, reject });
+              controller.signal.addEventListener("abort", () => reject(new LabAbortError()));
+              post({ type: "delegate", id, settings: seeded, plans });
+            })
+        : undefined;
+      results = await runSweep(
+        settings,
+        context,
+        (p) => {
+          if (p.result) post({ type: "result", id, result: p.result, done: p.done, total: p.total });
+          else if (p.epoch) post({ type: "epoch", id, plan: p.plan, record: p.epoch, done: p.done, total: p.total });
+        },
+        trainElsewhere,
+      );
     } else {
       // runSweep warms up by itself; a single run does it once per backend so its first epochs are not charged one-off costs.
       if (backend && !backend.warm) {
@@ -95,9 +115,41 @@ async function start(id: number, kind: "single" | "sweep", settings: LabSettings
   }
 }
 
+/** As the helper: trains the runs a sweep gave away, one after another, and replies with their results. */
+async function train(id: number, settings: LabSettings, plans: RunPlan[]) {
+  current?.controller.abort();
+  const controller = new AbortController();
+  current = { id, controller };
+  try {
+    await ensureBackend(settings.backend);
+    const context = {
+      data: await (data ??= loadLabData(loader)),
+      base: await baseFor(settings),
+      signal: controller.signal,
+      onBatch: createYielder(16),
+    };
+    const sets = datasetsFor(context.data, settings);
+    const results: RunResult[] = [];
+    for (const plan of plans) results.push(await runOnce(settings, plan, context, sets));
+    post({ type: "trained", id, results });
+  } catch (error) {
+    if (!controller.signal.aborted) post({ type: "trained", id, error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (current?.id === id) current = undefined;
+  }
+}
+
 self.onmessage = (event: MessageEvent<ToLabWorker>) => {
   const message = event.data;
-  if (message.type === "init") {
+  if (message.type === "train") {
+    void train(message.id, message.settings, message.plans);
+  } else if (message.type === "trained") {
+    const waiting = delegated.get(message.id);
+    delegated.delete(message.id);
+    if (message.results) waiting?.resolve(message.results);
+    else waiting?.reject(new Error(message.error ?? "The helper worker failed"));
+  } else if (message.type === "init") {
+    hasHelper = message.helper ?? false;
     ensureBackend(message.backend)
       .then(() => (data ??= loadLabData(loader)))
       .catch(() => undefined); // A failed preload is retried, and reported, by the first run.

@@ -71,6 +71,7 @@ function reduceMessage(state: LabWorkerState, m: FromLabWorker): LabWorkerState 
 export function useLabWorker(initialBackend: LabBackend) {
   const [state, dispatch] = useReducer(reducer, { job: null });
   const worker = useRef<Worker | null>(null);
+  const helper = useRef<Worker | null>(null);
   const nextId = useRef(1);
   const running = useRef<number | null>(null);
 
@@ -86,8 +87,29 @@ export function useLabWorker(initialBackend: LabBackend) {
       queue = [];
       dispatch({ type: "messages", messages });
     };
+    // A second worker trains half of a sweep's accuracy runs at the same time (decision 037), on machines with
+    // at least two cores; the main worker times every run alone afterwards, while the helper idles.
+    const h =
+      (navigator.hardwareConcurrency ?? 1) >= 2 ? new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" }) : null;
+    if (h) {
+      h.onmessage = (event: MessageEvent<FromLabWorker>) => {
+        const m = event.data;
+        if (m.type === "trained") w.postMessage(m satisfies ToLabWorker);
+      };
+      // A helper that fails to load answers nothing; the main worker is told so and the sweep reports the error.
+      h.onerror = () => {
+        if (running.current !== null)
+          w.postMessage({ type: "trained", id: running.current, error: "The lab's helper worker failed." } satisfies ToLabWorker);
+      };
+      h.postMessage({ type: "init", backend: initialBackend } satisfies ToLabWorker);
+    }
+    helper.current = h;
     w.onmessage = (event: MessageEvent<FromLabWorker>) => {
       const m = event.data;
+      if (m.type === "delegate") {
+        h?.postMessage({ type: "train", id: m.id, settings: m.settings, plans: m.plans } satisfies ToLabWorker);
+        return;
+      }
       if (m.type === "finished" || m.type === "stopped" || m.type === "error") if (running.current === m.id) running.current = null;
       queue.push(m);
       frame ||= requestAnimationFrame(flush);
@@ -100,10 +122,12 @@ export function useLabWorker(initialBackend: LabBackend) {
         });
     };
     worker.current = w;
-    w.postMessage({ type: "init", backend: initialBackend } satisfies ToLabWorker);
+    w.postMessage({ type: "init", backend: initialBackend, helper: h !== null } satisfies ToLabWorker);
     return () => {
       cancelAnimationFrame(frame);
       w.terminate();
+      h?.terminate();
+      helper.current = null;
       worker.current = null;
     };
     // The worker lives as long as the page; the initial backend only picks what to preload.
@@ -111,7 +135,9 @@ export function useLabWorker(initialBackend: LabBackend) {
   }, []);
 
   const stop = useCallback(() => {
-    if (running.current !== null) worker.current?.postMessage({ type: "stop", id: running.current } satisfies ToLabWorker);
+    if (running.current === null) return;
+    worker.current?.postMessage({ type: "stop", id: running.current } satisfies ToLabWorker);
+    helper.current?.postMessage({ type: "stop", id: running.current } satisfies ToLabWorker);
   }, []);
 
   const start = useCallback(

@@ -75,6 +75,8 @@ export interface RunContext {
   signal?: AbortSignal;
   onEpoch?: (plan: RunPlan, record: EpochRecord) => void;
   onBatch?: () => void | Promise<void>;
+  /** Train only, for timing: no evaluation after the epochs or at the end (accuracies are NaN). */
+  timingOnly?: boolean;
 }
 
 export interface RunSets {
@@ -126,9 +128,10 @@ export async function runOnce(
         seed: deriveSeed(settings.seed, "shuffle"),
         signal: context.signal,
         onBatch: context.onBatch,
+        evaluate: !context.timingOnly,
         onEpoch: context.onEpoch && ((record) => context.onEpoch?.(plan, record)),
       },
-      sets.test,
+      context.timingOnly ? undefined : sets.test,
     );
     const last = history[history.length - 1];
     const trainMs = history.reduce((t, r) => t + r.ms, 0);
@@ -204,27 +207,59 @@ export function combineRepeats(perSeed: readonly RunResult[][], seeds: readonly 
   });
 }
 
+/** Where a sweep can train some of its runs at the same time (the page: a second Web Worker). */
+export type TrainElsewhere = (settings: LabSettings, plans: RunPlan[]) => Promise<RunResult[]>;
+
+/** Epochs of each run's timing pass; the first is left out (one-off costs), the median of the rest is the figure. */
+export const TIMING_EPOCHS = 4;
+
+const planKey = (p: RunPlan) => `${p.frozen}:${p.cached}:${p.schedule}`;
+
 /**
  * Trains every point of {@link sweepPlan} with the same data and seed; with `settings.repeats` > 1, the whole
  * sweep again for seeds seed + 1, … (new subset, initialisation and shuffles), returning means and the spread.
- * Runs train one after another, never at the same time, so each one's ms are measured without contention.
+ *
+ * Two passes (decision 037):
+ * - **accuracy**: every run whose weights differ — a cached run trains exactly the uncached run's weights (the
+ *   cache changes where the frozen activations come from, not their values; lab.test.ts checks it), so it is
+ *   not retrained and takes that run's accuracies and curves. With `trainElsewhere`, every other run trains
+ *   there at the same time; the time these runs take is not reported.
+ * - **cost**: FLOPs and parameters are counted (cost.ts); ms per epoch come from a separate timing pass of every
+ *   fixed-k run (cached ones included), one at a time in this thread with nothing else of the sweep running:
+ *   {@link TIMING_EPOCHS} epochs, the first left out. A schedule's ms per epoch is the mean, over its epochs, of
+ *   the fixed run with that epoch's frozen layers (the same step). totalMs = cache + ms per epoch × epochs.
  */
 export async function runSweep(
   settings: LabSettings,
   context: RunContext,
   onProgress?: (progress: SweepProgress) => void,
+  trainElsewhere?: TrainElsewhere,
 ): Promise<RunResult[]> {
   const plans = sweepPlan(settings.base);
+  const training = plans.filter((p) => !(p.cached && p.schedule === "fixed" && (p.frozen ?? 0) > 0));
   const seeds = Array.from({ length: settings.repeats }, (_, r) => settings.seed + r);
-  const total = plans.length * seeds.length;
-  await warmUp(settings, context);
+  const total = training.length * seeds.length;
   const perSeed: RunResult[][] = [];
   let done = 0;
   for (const seed of seeds) {
     const seeded = { ...settings, seed };
     const sets = datasetsFor(context.data, seeded);
-    const results: RunResult[] = [];
-    for (const plan of plans) {
+    // With a second place to train, every other run goes there.
+    const away = trainElsewhere ? training.filter((_, i) => i % 2 === 1) : [];
+    const here = training.filter((p) => !away.includes(p));
+    const report = (plan: RunPlan, result: RunResult) => {
+      done++;
+      onProgress?.({ done, total, plan, result });
+    };
+    const elsewhere =
+      away.length && trainElsewhere
+        ? trainElsewhere(seeded, away).then((results) => {
+            results.forEach((r, i) => report(away[i] as RunPlan, r));
+            return results;
+          })
+        : Promise.resolve([]);
+    const local: RunResult[] = [];
+    for (const plan of here) {
       const result = await runOnce(
         seeded,
         plan,
@@ -237,13 +272,67 @@ export async function runSweep(
         },
         sets,
       );
-      results.push(result);
-      done++;
-      onProgress?.({ done, total, plan, result });
+      local.push(result);
+      report(plan, result);
     }
-    perSeed.push(results);
+    const byKey = new Map<string, RunResult>();
+    here.forEach((p, i) => byKey.set(planKey(p), local[i] as RunResult));
+    (await elsewhere).forEach((r, i) => byKey.set(planKey(away[i] as RunPlan), r));
+    perSeed.push(
+      plans.map((plan) => {
+        const trained = byKey.get(planKey({ ...plan, cached: false })) as RunResult;
+        if (!plan.cached) return trained;
+        const k = plan.frozen ?? 0;
+        return { ...trained, ...runCost(layersFor(TARGET_CLASSES), k, true), cached: true };
+      }),
+    );
   }
-  return combineRepeats(perSeed, seeds);
+  const timing = await timingPass(settings, context, plans);
+  return combineRepeats(
+    perSeed.map((runs) =>
+      runs.map((run) => {
+        let ms: number;
+        let cacheMs = 0;
+        if (run.schedule === "fixed") {
+          const t = timing.get(planKey(run)) as { ms: number; cacheMs: number };
+          ms = t.ms;
+          cacheMs = t.cacheMs;
+        } else {
+          const epochs = schedulePlan({ ...settings, schedule: run.schedule, k: 0, pretrained: true });
+          ms =
+            epochs.reduce((sum, e) => sum + (timing.get(planKey({ frozen: e.frozen, cached: false, schedule: "fixed" }))?.ms ?? 0), 0) /
+            epochs.length;
+        }
+        return { ...run, msPerEpoch: ms, cacheMs, totalMs: cacheMs + ms * settings.epochs };
+      }),
+    ),
+    seeds,
+  );
+}
+
+/**
+ * The sweep's cost figures: every fixed-k run of `plans` (scratch, k = 0…L, cached k = 1…L) trained for
+ * {@link TIMING_EPOCHS} epochs without evaluation, one after another, after a short warm-up; ms per epoch is the
+ * median of epochs 2…, cacheMs the one-off cache. Keyed by plan.
+ */
+export async function timingPass(
+  settings: LabSettings,
+  context: RunContext,
+  plans: readonly RunPlan[],
+): Promise<Map<string, { ms: number; cacheMs: number }>> {
+  const sets = datasetsFor(context.data, settings);
+  const timed = { ...settings, epochs: Math.max(2, Math.min(TIMING_EPOCHS, settings.epochs)), schedule: "fixed" as const };
+  await warmUp(timed, context, sets, 100);
+  const out = new Map<string, { ms: number; cacheMs: number }>();
+  const fixed = [...plans.filter((p) => p.schedule === "fixed")];
+  // Every frozen level a schedule passes through, timed as the fixed run it equals.
+  for (let k = 0; k <= MAX_FROZEN; k++)
+    if (!fixed.some((p) => p.frozen === k && !p.cached)) fixed.push({ frozen: k, cached: false, schedule: "fixed" });
+  for (const plan of fixed) {
+    const result = await runOnce(timed, plan, { ...context, onEpoch: undefined, timingOnly: true }, sets);
+    out.set(planKey({ ...plan, cached: result.cached }), { ms: result.msPerEpoch, cacheMs: result.cacheMs });
+  }
+  return out;
 }
 
 /**

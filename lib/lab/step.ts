@@ -18,9 +18,9 @@ export function trainableVariables(net: LabNet, from: number): tf.Variable[] {
 /**
  * Gradient of the mean softmax cross-entropy with respect to layers [from, end), one tensor per
  * variable of {@link trainableVariables}, in its order. `x` is the input to layer `from` (pixels or
- * cached activations). Call inside tf.tidy.
+ * cached activations). `invBatch`, if given, is a kept scalar 1 / batch size (saves an upload per step). Call inside tf.tidy.
  */
-export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D): tf.Tensor[] {
+export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot: tf.Tensor2D, invBatch?: tf.Scalar): tf.Tensor[] {
   const layers = net.specs.length;
   // acts[j] is the input of layer from + j; the last entry is the logits.
   const acts: tf.Tensor2D[] = [x];
@@ -36,7 +36,7 @@ export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot
   }
   const logits = acts[acts.length - 1] as tf.Tensor2D;
   // d(mean CE)/d(logits) = (softmax − onehot) / batch
-  let d: tf.Tensor2D = tf.mul(tf.sub(tf.softmax(logits), onehot), tf.scalar(1 / x.shape[0]));
+  let d: tf.Tensor2D = tf.mul(tf.sub(tf.softmax(logits), onehot), invBatch ?? tf.scalar(1 / x.shape[0]));
   // tfjs-wasm's matMul with transposeA/transposeB is 4–7× slower than transpose + plain matMul at
   // these shapes; the cpu backend is the other way round (its transpose is a JS copy). Measured: BENCHMARKS.md.
   const explicitTranspose = tf.getBackend() === "wasm";

@@ -44,6 +44,8 @@ export interface TrainOptions {
   /** Called after every batch; a worker can yield to its event loop here. */
   onBatch?: () => void | Promise<void>;
   signal?: AbortSignal;
+  /** False: no evaluation after each epoch (losses and accuracies NaN), for timing-only runs. Default true. */
+  evaluate?: boolean;
 }
 
 export interface TrainResult {
@@ -96,6 +98,23 @@ async function evaluate(net: LabNet, set: Resident, from: number): Promise<{ los
   return { loss, acc };
 }
 
+const NO_EVAL = { loss: NaN, acc: NaN };
+
+/** {@link evaluate} of several sets in one read-back (one GPU/worker round trip per epoch instead of one per set). */
+async function evaluateBoth(net: LabNet, sets: readonly Resident[], from: number): Promise<{ loss: number; acc: number }[]> {
+  const all = tf.tidy(() =>
+    tf.stack(
+      sets.flatMap((set) => {
+        const logits = forward(net, set.x, from);
+        return [softmaxCrossEntropy(logits, set.y), tf.mean(tf.equal(tf.argMax(logits, 1), set.labels).toFloat())];
+      }),
+    ),
+  );
+  const values = await all.data();
+  all.dispose();
+  return sets.map((_, i) => ({ loss: values[2 * i] ?? NaN, acc: values[2 * i + 1] ?? NaN }));
+}
+
 export class LabAbortError extends Error {
   constructor() {
     super("Training stopped");
@@ -135,42 +154,70 @@ export async function trainNet(
   const history: EpochRecord[] = [];
   let testEval: TrainResult["test"];
   try {
-    if (lowest > 0) {
+    if (lowest > 0 && (cached || options.evaluate !== false)) {
       const start = performance.now();
       boundaryTrain = tf.tidy(() => forward(net, trainSet.x, 0, lowest));
       await boundaryTrain.data();
       if (cached) cacheMs = performance.now() - start;
-      boundaryVal = tf.tidy(() => forward(net, valSet.x, 0, lowest));
+      if (options.evaluate !== false) boundaryVal = tf.tidy(() => forward(net, valSet.x, 0, lowest));
     }
     const trainX = cached && boundaryTrain ? boundaryTrain : trainSet.x;
     const indices = Array.from({ length: train.count }, (_, i) => i);
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const plan = plans[epoch - 1] as EpochPlan;
-      const frozen = plan.frozen;
-      const lrs = plan.lrs.flatMap((lr) => [lr, lr]);
-      const order = shuffled(indices, random);
-      const start = performance.now();
-      for (let b = 0; b < order.length; b += batchSize) {
-        if (options.signal?.aborted) throw new LabAbortError();
-        const batch = order.slice(b, b + batchSize);
-        tf.tidy(() => {
-          const idx = tf.tensor1d(batch, "int32");
-          const x = tf.gather(trainX, idx);
-          const y = tf.gather(trainSet.y, idx);
-          // Without a cache the frozen prefix runs every step, as plain inference: no gradient work below `frozen`.
-          const h = cached ? x : forward(net, x, 0, frozen);
-          optimizer.applyGradients(layerGradients(net, frozen, h, y), 2 * frozen, lrs);
-        });
-        if (options.onBatch) await options.onBatch();
+    // 1/batch for the loss gradient, one kept scalar per batch size (a JS number in an op uploads a new tensor every step).
+    const scales = new Map<number, tf.Scalar>();
+    const scaleFor = (size: number) => {
+      let s = scales.get(size);
+      // Made inside the step's tidy: kept, or the tidy would dispose it.
+      if (!s) scales.set(size, (s = tf.keep(tf.scalar(1 / size))));
+      return s;
+    };
+    try {
+      for (let epoch = 1; epoch <= epochs; epoch++) {
+        const plan = plans[epoch - 1] as EpochPlan;
+        const frozen = plan.frozen;
+        const lrs = plan.lrs.flatMap((lr) => [lr, lr]);
+        const order = shuffled(indices, random);
+        const start = performance.now();
+        // Without a cache, the frozen prefix runs for the whole training set at the start of every epoch, one inference
+        // pass per frozen layer: the same FLOPs as running it batch by batch (every sample, every epoch, and timed as part
+        // of the epoch), in 1 instead of ~n/batch kernels per layer. Each batch then gathers its rows, as a cached run does.
+        const epochX = cached || frozen === 0 ? trainX : tf.tidy(() => forward(net, trainSet.x, 0, frozen));
+        try {
+          for (let b = 0; b < order.length; b += batchSize) {
+            if (options.signal?.aborted) throw new LabAbortError();
+            const batch = order.slice(b, b + batchSize);
+            tf.tidy(() => {
+              // gather, not slice of a pre-shuffled epoch: tfjs-wasm's slice was 2–10× slower than gather at these shapes.
+              const idx = tf.tensor1d(batch, "int32");
+              const h = tf.gather(epochX, idx) as tf.Tensor2D;
+              const y = tf.gather(trainSet.y, idx) as tf.Tensor2D;
+              optimizer.applyGradients(layerGradients(net, frozen, h, y, scaleFor(batch.length)), 2 * frozen, lrs);
+            });
+            if (options.onBatch) await options.onBatch();
+          }
+        } finally {
+          if (epochX !== trainX) epochX.dispose();
+        }
+        // Reading one value flushes asynchronous backends (webgl) so the epoch's time is real.
+        await (allVars[allVars.length - 1] as tf.Variable).data();
+        const ms = performance.now() - start;
+        const [trainEval = NO_EVAL, valEval = NO_EVAL] =
+          options.evaluate === false
+            ? []
+            : await evaluateBoth(
+                net,
+                [
+                  { ...trainSet, x: boundaryTrain ?? trainSet.x },
+                  { ...valSet, x: boundaryVal ?? valSet.x },
+                ],
+                lowest,
+              );
+        const record = { epoch, frozen, loss: trainEval.loss, acc: trainEval.acc, valLoss: valEval.loss, valAcc: valEval.acc, ms };
+        history.push(record);
+        options.onEpoch?.(record);
       }
-      // Reading one value flushes asynchronous backends (webgl) so the epoch's time is real.
-      await (allVars[allVars.length - 1] as tf.Variable).data();
-      const ms = performance.now() - start;
-      const trainEval = await evaluate(net, { ...trainSet, x: boundaryTrain ?? trainSet.x }, lowest);
-      const valEval = await evaluate(net, { ...valSet, x: boundaryVal ?? valSet.x }, lowest);
-      const record = { epoch, frozen, loss: trainEval.loss, acc: trainEval.acc, valLoss: valEval.loss, valAcc: valEval.acc, ms };
-      history.push(record);
-      options.onEpoch?.(record);
+    } finally {
+      tf.dispose([...scales.values()]);
     }
     if (testSet) testEval = await evaluate(net, testSet, 0);
   } finally {
