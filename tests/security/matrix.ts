@@ -29,18 +29,19 @@ export const COHORT_ACTORS = ["cohortInstructor", "otherInstructor", "student", 
 
 /**
  * Who may call an API route:
+ * - open: everyone, credentials ignored (the health probe is not an API route);
  * - public: everyone (a dead credential is still a 401: a client must learn its token is dead);
  * - signed-in: every signed-in user, on their own data (the route takes no id of someone else's);
  * - attempt-owner: the candidate whose attempt it is; everyone else signed in gets the unknown-id 404;
  * - set-owner / set-reader: the set's owner (and its viewers); everyone else signed in gets the unknown-id 404;
  * - http: not callable in-process (Auth.js, the share-link exchange): covered by http.spec.ts.
  */
-export type ApiAccess = "public" | "signed-in" | "attempt-owner" | "set-owner" | "set-reader" | "http";
+export type ApiAccess = "open" | "public" | "signed-in" | "attempt-owner" | "set-owner" | "set-reader" | "http";
 
 export const API_ROUTES: Record<string, ApiAccess> = {
   "GET /api/auth/[...nextauth]": "http",
   "POST /api/auth/[...nextauth]": "http",
-  "GET /api/health": "public",
+  "GET /api/health": "open",
   "GET /api/v1/openapi.json": "public",
   "GET /api/v1/questions": "public",
   "GET /api/v1/questions/[slug]": "public",
@@ -60,7 +61,7 @@ export const API_ROUTES: Record<string, ApiAccess> = {
   "DELETE /api/v1/sets/[id]": "set-owner",
   "GET /api/v1/sets/[id]/results": "set-reader",
   "GET /api/v1/sets/[id]/results.csv": "set-reader",
-  "GET /api/v1/sets/[id]/export": "set-owner",
+  "GET /api/v1/sets/[id]/export": "set-reader",
   "POST /api/v1/sets/[id]/share-link": "set-owner",
   "DELETE /api/v1/sets/[id]/share-link": "set-owner",
   "GET /s/[token]": "http",
@@ -69,6 +70,7 @@ export const API_ROUTES: Record<string, ApiAccess> = {
 export type ApiOutcome = "ok" | "unauthenticated" | "invalid_token" | "not_found";
 
 export function expectedApi(access: Exclude<ApiAccess, "http">, actor: ApiActor): ApiOutcome {
+  if (access === "open") return "ok";
   if (actor === "revokedToken") return "invalid_token";
   if (access === "public") return "ok";
   if (actor === "anonymous") return "unauthenticated";
