@@ -1,5 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/server/db";
+import { logEvent } from "@/server/log";
 
 /**
  * Fixed-window rate limiting stored in the database, so it holds across restarts and across several
@@ -15,6 +16,8 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number,
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_hits.count + 1
     RETURNING count`;
   const count = Number(rows[0]?.count ?? limit + 1);
+  // Logged once per window and key, when the limit is first crossed; the key's kind only (its tail is an address or an email).
+  if (count === limit + 1) logEvent("ratelimit.exceeded", { limit: key.split(":")[0], outcome: "denied" });
   return { allowed: count <= limit, count, retryAfterS: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) };
 }
 

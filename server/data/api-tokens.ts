@@ -1,4 +1,5 @@
 import "server-only";
+import { logEvent } from "@/server/log";
 import type { Viewer } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { DataError, notFound } from "@/server/data/errors";
@@ -31,6 +32,7 @@ export async function createApiToken(viewer: Viewer, name: string): Promise<{ to
       select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     });
   });
+  logEvent("token.created", { userId: viewer.id, tokenId: row.id });
   return { token, info: toDTO(row) };
 }
 
@@ -48,6 +50,7 @@ export async function revokeApiToken(viewer: Viewer, id: string): Promise<void> 
   const prisma = await getPrisma();
   const { count } = await prisma.apiToken.updateMany({ where: { id, userId: viewer.id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) throw notFound("That token");
+  logEvent("token.revoked", { userId: viewer.id, tokenId: id });
 }
 
 /** The user a bearer token belongs to, or null for an unknown or revoked token. */

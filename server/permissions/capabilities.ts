@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getPrisma } from "@/server/db";
 import { isRandomToken, randomToken, sha256Hex } from "@/server/tokens";
 import { DataError, notFound } from "@/server/data/errors";
+import { logEvent } from "@/server/log";
 import { authorize, type Actor, type ScopeRef } from "@/server/permissions";
 import { CAPABILITY_GRANTS, isCapabilityGrant, type CapabilityGrant, type LinkRole, type ScopeType } from "@/server/permissions/table";
 
@@ -54,6 +55,12 @@ export async function createCapabilityLink(
     },
     select: DTO_SELECT,
   });
+  logEvent("link.created", {
+    actor: actor.kind === "user" ? actor.userId : actor.kind,
+    scope: `${scope.type}:${scope.id}`,
+    grant,
+    linkId: row.id,
+  });
   return { token, link: toDTO(row) };
 }
 
@@ -78,6 +85,7 @@ export async function revokeCapabilityLink(actor: Actor, scope: ScopeRef, linkId
     data: { revokedAt: now },
   });
   if (count === 0) throw notFound("That link");
+  logEvent("link.revoked", { actor: actor.kind === "user" ? actor.userId : actor.kind, scope: `${scope.type}:${scope.id}`, linkId });
 }
 
 function validWhere(now: Date) {
