@@ -75,7 +75,7 @@ export async function runLoadBench(flags: string[]) {
     await bare.stop();
   }
   const bareFigures = { ...baseline, peakRssMiB: bareRss.stop() };
-  process.stderr.write(`bare: page ${baseline.page!.rps} rps, handler ${baseline.handler!.rps} rps\n`);
+  process.stderr.write(`bare: page ${baseline.page.rps} rps, handler ${baseline.handler.rps} rps\n`);
 
   const apps: Record<string, unknown> = {};
   for (const kind of kinds) {
@@ -90,7 +90,7 @@ export async function runLoadBench(flags: string[]) {
       try {
         for (const route of APP_ROUTES) {
           const r = await measure(app.url, route, seconds, connections, creds);
-          const ceiling = route.path.startsWith("/api/") || route.path.startsWith("/questions?") ? baseline.handler! : baseline.page!;
+          const ceiling = route.path.startsWith("/api/") || route.path.startsWith("/questions?") ? baseline.handler : baseline.page;
           routes[route.name] = { ...r, ofBare: Math.round((r.rps / ceiling.rps) * 100) / 100 };
           process.stderr.write(`${kind} ${route.name}: ${r.rps} rps, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}\n`);
         }
