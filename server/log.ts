@@ -8,6 +8,9 @@ import "server-only";
 export type SecurityEvent =
   "auth.signin.success" | "auth.signin.failure" | "auth.signup" | "auth.signout" | "auth.ratelimited" | "authz.denied";
 
-export function logEvent(event: SecurityEvent | (string & {}), fields: Record<string, string | number | boolean | null | undefined> = {}): void {
+export function logEvent(
+  event: SecurityEvent | (string & {}),
+  fields: Record<string, string | number | boolean | null | undefined> = {},
+): void {
   process.stdout.write(JSON.stringify({ ts: new Date().toISOString(), event, ...fields }) + "\n");
 }
