@@ -211,7 +211,7 @@ async function pgRefusing() {
       for (const [name, t] of Object.entries(targets)) {
         const p = await probe(app.url + t.path, t.headers);
         const key = `${p.status}${p.retryAfter ? ` Retry-After ${p.retryAfter}` : ""}${p.location ? ` → ${new URL(p.location, app.url).pathname}` : ""}`;
-        (during[name] ??= {})[key] = (during[name]![key] ?? 0) + 1;
+        (during[name] ??= {})[key] = (during[name][key] ?? 0) + 1;
       }
       await sleep(250);
     }

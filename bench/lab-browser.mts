@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
@@ -64,7 +64,8 @@ export async function runLabBrowserBench(argv: string[] = []) {
   const workerJs = bundle.outputFiles[0]?.text ?? "";
   log(`worker bundle: ${(workerJs.length / 1024).toFixed(0)} KB`);
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void serve(req, res));
+  async function serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
@@ -78,7 +79,7 @@ export async function runLabBrowserBench(argv: string[] = []) {
     } catch {
       res.writeHead(404).end();
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
   const browser = await chromium.launch({

@@ -55,7 +55,7 @@ type FullAdapter = Required<Pick<ReturnType<typeof PrismaAdapter>, (typeof ADAPT
 
 function lazyAdapter(): FullAdapter {
   let adapter: ReturnType<typeof PrismaAdapter> | undefined;
-  const get = async () => (adapter ??= PrismaAdapter((await getPrisma()) as unknown as Parameters<typeof PrismaAdapter>[0]));
+  const get = async () => (adapter ??= PrismaAdapter(await getPrisma()));
   return Object.fromEntries(
     ADAPTER_METHODS.map((method) => [
       method,

@@ -37,7 +37,7 @@ export function redactFields(fields: Fields): Fields {
   return out;
 }
 
-export function logEvent(event: SecurityEvent | string, fields: Fields = {}): void {
+export function logEvent(event: SecurityEvent | (string & {}), fields: Fields = {}): void {
   const line = JSON.stringify({ ts: new Date().toISOString(), event, ...redactFields(fields) }) + "\n";
   process.stdout.write(line);
   const file = process.env.SECURITY_LOG_FILE;

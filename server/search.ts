@@ -16,9 +16,10 @@ function getIndex() {
   if (!index) {
     const file = path.resolve(SEARCH_INDEX_FILE);
     // Production loads the index `npm run build` wrote; development builds it from the content, so edits show.
-    index = (env().NODE_ENV === "production" && fs.existsSync(file)
-      ? loadSearchIndex(fs.readFileSync(file, "utf8"))
-      : buildSearchIndex(getAllQuestions())) as unknown as MiniSearch<never>;
+    index =
+      env().NODE_ENV === "production" && fs.existsSync(file)
+        ? loadSearchIndex(fs.readFileSync(file, "utf8"))
+        : buildSearchIndex(getAllQuestions());
   }
   return index as unknown as Parameters<typeof search>[0];
 }

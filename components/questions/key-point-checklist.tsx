@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState, useTransition, type ReactNode } from "react";
 import { useViewer } from "@/components/layout/session-provider";
+import { callAction } from "@/components/ui/use-server-action";
 import { saveSelfGradeAction, getSelfGradeAction } from "@/server/actions/progress";
 
 // Where earlier versions kept a guest's ticks; moved to the server on first load so sign-up can import them.
@@ -21,7 +22,7 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
 
   useEffect(() => {
     if (status === "loading") return;
-    getSelfGradeAction({ slug }).then((r) => {
+    void callAction(() => getSelfGradeAction({ slug })).then((r) => {
       if (r.ok && r.data) return setHits(r.data.keyPointsHit);
       if (signedIn) return;
       let legacy: unknown = null;
@@ -33,7 +34,9 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
       if (!Array.isArray(legacy)) return;
       const ticked = legacy.filter((n): n is number => Number.isInteger(n) && n >= 0 && n < keyPoints.length);
       setHits(ticked);
-      void saveSelfGradeAction({ slug, keyPointsHit: ticked }).then((s) => s.ok && localStorage.removeItem(legacyKey(slug)));
+      void callAction(() => saveSelfGradeAction({ slug, keyPointsHit: ticked })).then(
+        (s) => s.ok && localStorage.removeItem(legacyKey(slug)),
+      );
     });
   }, [slug, signedIn, status, keyPoints.length]);
 
@@ -56,7 +59,7 @@ export function KeyPointChecklist({ slug, keyPoints }: { slug: string; keyPoints
     const next = hits.includes(i) ? hits.filter((h) => h !== i) : [...hits, i].sort((a, b) => a - b);
     setHits(next);
     startTransition(async () => {
-      const r = await saveSelfGradeAction({ slug, keyPointsHit: next });
+      const r = await callAction(() => saveSelfGradeAction({ slug, keyPointsHit: next }));
       const where = signedIn ? "" : " (as a guest in this browser: sign up to keep it, it is imported)";
       setMessage(r.ok ? `Saved${where}: ${next.length} of ${keyPoints.length} key points.` : r.error);
     });

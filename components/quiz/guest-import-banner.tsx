@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/components/ui/use-server-action";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { importGuestDataAction } from "@/server/actions/quiz";
@@ -33,14 +34,14 @@ export function GuestImportBanner({ attempts, selfGrades, labRuns }: { attempts:
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const r = await importGuestDataAction({}).catch(() => null);
+              const r = await callAction(() => importGuestDataAction({}));
               setMessage(
-                r?.ok
+                r.ok
                   ? `Added to your account: ${plural(r.data.attempts, "attempt")}, ${plural(r.data.selfGrades, "self-grade")}, ${plural(r.data.labRuns, "lab run")}` +
                       ` (${plural(r.data.reviewCards, "review card")} scheduled).`
-                  : (r?.error ?? "Could not reach the server; try again."),
+                  : r.error,
               );
-              if (r?.ok) router.refresh();
+              if (r.ok) router.refresh();
             })
           }
         >

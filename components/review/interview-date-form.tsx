@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { setInterviewDateAction } from "@/server/actions/review";
+import { callAction } from "@/components/ui/use-server-action";
 import { btnQuiet, btnSecondary } from "@/components/ui/styles";
 
 /** The optional interview date: the review schedule tightens so everything comes back before it. */
@@ -14,15 +15,9 @@ export function InterviewDateForm({ current }: { current: string | null }) {
   const [pending, startTransition] = useTransition();
   const save = (interviewDate: string | null) =>
     startTransition(async () => {
-      const r = await setInterviewDateAction({ interviewDate }).catch(() => null);
-      setMessage(
-        r?.ok
-          ? interviewDate
-            ? `Interview date set to ${interviewDate}.`
-            : "Interview date cleared."
-          : (r?.error ?? "Could not reach the server; try again."),
-      );
-      if (r?.ok) router.refresh();
+      const r = await callAction(() => setInterviewDateAction({ interviewDate }));
+      setMessage(r.ok ? (interviewDate ? `Interview date set to ${interviewDate}.` : "Interview date cleared.") : r.error);
+      if (r.ok) router.refresh();
     });
   return (
     <form

@@ -41,7 +41,7 @@ export function ImportForm() {
         <input
           type="file"
           accept=".txt,.gift,.md,text/plain,text/markdown"
-          onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? "")}
+          onChange={(e) => void (e.target.files?.[0]?.text() ?? Promise.resolve("")).then(setText)}
         />
       </label>
       <button type="submit" className={btnSecondary} disabled={pending || !text.trim()}>

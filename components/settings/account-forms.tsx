@@ -2,10 +2,10 @@
 
 import { useId, useState, useTransition } from "react";
 import { changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "@/server/actions/account";
+import { callAction } from "@/components/ui/use-server-action";
 import { btnPrimary, btnSecondary } from "@/components/ui/styles";
 
 const input = "w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
-const unreachable = "Could not reach the server; try again.";
 
 /** Change the password (the current one is asked for when the account has one). Other sessions end. */
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
@@ -20,16 +20,18 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         const form = e.currentTarget;
         const data = new FormData(form);
         startTransition(async () => {
-          const r = await changePasswordAction({
-            currentPassword: data.get("currentPassword") ?? "",
-            newPassword: data.get("newPassword") ?? "",
-          }).catch(() => null);
-          if (r?.ok) form.reset();
-          const ended = r?.ok ? r.data.endedSessions : 0;
+          const r = await callAction(() =>
+            changePasswordAction({
+              currentPassword: data.get("currentPassword") ?? "",
+              newPassword: data.get("newPassword") ?? "",
+            }),
+          );
+          if (r.ok) form.reset();
+          const ended = r.ok ? r.data.endedSessions : 0;
           setMessage(
-            r?.ok
+            r.ok
               ? { ok: true, text: `Password changed. ${ended} other session${ended === 1 ? "" : "s"} ended; this one stays signed in.` }
-              : { ok: false, text: r?.error ?? unreachable },
+              : { ok: false, text: r.error },
           );
         });
       }}
@@ -82,9 +84,9 @@ export function SignOutEverywhereButton() {
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const r = await signOutEverywhereAction({}).catch(() => null);
-            if (r?.ok) window.location.assign("/signin");
-            else setError(r?.error ?? unreachable);
+            const r = await callAction(() => signOutEverywhereAction({}));
+            if (r.ok) window.location.assign("/signin");
+            else setError(r.error);
           })
         }
       >
@@ -110,9 +112,9 @@ export function DeleteAccountForm({ email }: { email: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const r = await deleteAccountAction({ confirm }).catch(() => null);
-          if (r?.ok) window.location.assign("/?deleted=1");
-          else setError(r?.error ?? unreachable);
+          const r = await callAction(() => deleteAccountAction({ confirm }));
+          if (r.ok) window.location.assign("/?deleted=1");
+          else setError(r.error);
         });
       }}
     >

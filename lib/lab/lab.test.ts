@@ -30,8 +30,6 @@ const find = (runs: RunResult[], frozen: number | null, cached = false) => {
   if (!run) throw new Error(`no run frozen=${frozen} cached=${cached}`);
   return run;
 };
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const SEEDS = [1, 2, 3];
 
 describe("the freeze-layers lab (the presets' claims are checked per seed in presets.seeds.test.ts)", () => {
   it("training cost falls with k: trainable parameters and FLOPs strictly, and caching never changes accuracy", async () => {

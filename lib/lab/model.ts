@@ -80,7 +80,7 @@ export function forward(net: LabNet, x: tf.Tensor2D, from = 0, to = net.specs.le
     h = tf.fused.matMul({
       a: h,
       b: net.kernels[i] as tf.Variable,
-      bias: net.biases[i] as tf.Variable,
+      bias: net.biases[i],
       activation: (net.specs[i] as DenseSpec).activation,
     }) as tf.Tensor2D;
   }

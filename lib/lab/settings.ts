@@ -70,8 +70,7 @@ export type LabSettingKey = keyof typeof LAB_SETTINGS;
  * Stored runs from before a setting existed parse with that setting's old meaning: one rate for every
  * layer (bodyLr = lr), fixed k.
  */
-const withBodyLr = (v: unknown) =>
-  v !== null && typeof v === "object" && !("bodyLr" in v) && "lr" in v ? { ...v, bodyLr: (v as { lr: unknown }).lr } : v;
+const withBodyLr = (v: unknown) => (v !== null && typeof v === "object" && !("bodyLr" in v) && "lr" in v ? { ...v, bodyLr: v.lr } : v);
 export const LabSettingsSchema = z.preprocess(
   withBodyLr,
   z.object({

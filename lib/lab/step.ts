@@ -29,7 +29,7 @@ export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot
       tf.fused.matMul({
         a: acts[acts.length - 1] as tf.Tensor2D,
         b: net.kernels[i] as tf.Variable,
-        bias: net.biases[i] as tf.Variable,
+        bias: net.biases[i],
         activation: net.specs[i]?.activation,
       }) as tf.Tensor2D,
     );
@@ -41,9 +41,9 @@ export function layerGradients(net: LabNet, from: number, x: tf.Tensor2D, onehot
   // these shapes; the cpu backend is the other way round (its transpose is a JS copy). Measured: BENCHMARKS.md.
   const explicitTranspose = tf.getBackend() === "wasm";
   const matMulT = (a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor2D =>
-    (explicitTranspose
+    explicitTranspose
       ? tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b)
-      : tf.matMul(a, b, transposeA, transposeB)) as tf.Tensor2D;
+      : tf.matMul(a, b, transposeA, transposeB);
   const parts: tf.Tensor[] = [];
   for (let i = layers - 1; i >= from; i--) {
     const input = acts[i - from] as tf.Tensor2D;

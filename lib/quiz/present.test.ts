@@ -98,7 +98,10 @@ describe("presentQuiz: the public view", () => {
         positions[shown.options.findIndex((o) => o.id === "a")]! += 1;
       }
       // Uniform would be 200 each; 140–260 is far outside chance for a fair shuffle and catches any fixed position.
-      for (const n of positions) (expect(n).toBeGreaterThan(140), expect(n).toBeLessThan(260));
+      for (const n of positions) {
+        expect(n).toBeGreaterThan(140);
+        expect(n).toBeLessThan(260);
+      }
     }
   });
 });

@@ -155,10 +155,7 @@ export const attemptArb = quizArb.chain((items) =>
     .tuple(fc.tuple(...items.map((item) => responseArb(item))), fc.tuple(...items.map((item) => selfGradeArb(item))))
     .map(([responses, grades]) => ({
       items,
-      responses: Object.fromEntries(items.map((item, i) => [item.id, responses[i]])) as Record<string, unknown>,
-      selfGrades: Object.fromEntries(items.flatMap((item, i) => (item.type === "freetext" ? [[item.id, grades[i]]] : []))) as Record<
-        string,
-        unknown
-      >,
+      responses: Object.fromEntries(items.map((item, i) => [item.id, responses[i]])),
+      selfGrades: Object.fromEntries(items.flatMap((item, i) => (item.type === "freetext" ? [[item.id, grades[i]]] : []))),
     })),
 );

@@ -15,7 +15,7 @@ export function fieldErrorsOf(error: z.ZodError, root = "input"): Record<string,
   const { formErrors, fieldErrors } = z.flattenError(error);
   const out: Record<string, string> = {};
   if (formErrors[0]) out[root] = formErrors[0];
-  for (const [field, messages] of Object.entries(fieldErrors as Record<string, string[] | undefined>)) {
+  for (const [field, messages] of Object.entries<string[] | undefined>(fieldErrors)) {
     if (messages?.[0]) out[field] = messages[0];
   }
   return out;

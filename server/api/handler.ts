@@ -50,10 +50,13 @@ function crossSite(req: Request): boolean {
   return origin !== null && origin !== siteOrigin();
 }
 
-/** Reads at most `limit` bytes of the body: a longer (or endless) stream is cancelled there, never buffered whole. */
-async function readBody(req: Request, limit: number): Promise<string | "too-large"> {
+/**
+ * Reads at most `limit` bytes of the body: a longer (or endless) stream is cancelled there, never buffered whole.
+ * null means too large (not a string sentinel: a body could spell any string).
+ */
+async function readBody(req: Request, limit: number): Promise<string | null> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limit) return "too-large";
+  if (declared > limit) return null;
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -64,7 +67,7 @@ async function readBody(req: Request, limit: number): Promise<string | "too-larg
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      return "too-large";
+      return null;
     }
     chunks.push(value);
   }
@@ -136,7 +139,7 @@ export function apiRoute(
           return apiError(415, "unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`.");
         }
         const text = await readBody(req, MAX_BODY_BYTES);
-        if (text === "too-large") return apiError(413, "too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+        if (text === null) return apiError(413, "too_large", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : {};

@@ -71,5 +71,5 @@ export function answersOf(row: AttemptRow): Record<string, unknown> {
  * fields", so the one cast lives here; every value passed is a plain object built from parsed data.
  */
 export function asJson(value: object): Prisma.InputJsonValue {
-  return value as Prisma.InputJsonValue;
+  return value;
 }

@@ -45,8 +45,8 @@ export async function scheduleReviews(
     const card = scheduleReview(prevCard, ratingFor(r), at, params);
     await prisma.reviewCard.upsert({
       where: key,
-      create: { userId, questionSlug: slug, itemId: r.itemId, card: card as Prisma.InputJsonValue, due: new Date(card.due) },
-      update: { card: card as Prisma.InputJsonValue, due: new Date(card.due) },
+      create: { userId, questionSlug: slug, itemId: r.itemId, card, due: new Date(card.due) },
+      update: { card, due: new Date(card.due) },
     });
     scheduled++;
   }

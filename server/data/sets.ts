@@ -197,8 +197,8 @@ export async function createSet(actor: Actor, input: z.output<typeof CreateSetSc
     const row = await tx.questionSet.create({
       data: {
         title: input.title,
-        items: items as unknown as Prisma.InputJsonValue,
-        settings: settings as Prisma.InputJsonValue,
+        items,
+        settings,
         createdById: userId,
       },
       select: { id: true },
@@ -225,8 +225,8 @@ export async function updateSet(actor: Actor, id: string, input: z.output<typeof
   const prisma = await getPrisma();
   const data: Prisma.QuestionSetUpdateInput = {};
   if (input.title !== undefined) data.title = input.title;
-  if (input.items !== undefined) data.items = resolveItems(input.items) as unknown as Prisma.InputJsonValue;
-  if (input.settings !== undefined) data.settings = input.settings as Prisma.InputJsonValue;
+  if (input.items !== undefined) data.items = resolveItems(input.items);
+  if (input.settings !== undefined) data.settings = input.settings;
   const { count } = await prisma.questionSet.updateMany({ where: { id }, data });
   if (count === 0) throw scopeNotFound("set");
   return getSet(actor, id);

@@ -104,7 +104,7 @@ export const resolveCapability = cache(async (token: string, now: Date = new Dat
   if (row.maxUses !== null && row.uses >= row.maxUses) return null;
   const { scopeType, role } = CAPABILITY_GRANTS[row.grant];
   if (row.scopeType !== scopeType) return null;
-  return { linkId: row.id, scope: { type: scopeType as ScopeType, id: row.scopeId } as ScopeRef, grant: row.grant, role };
+  return { linkId: row.id, scope: { type: scopeType, id: row.scopeId }, grant: row.grant, role };
 });
 
 /** The actor plus exactly the role the capability grants, in its one scope. */

@@ -44,7 +44,7 @@ export async function deleteScopeAccess(tx: Tx, scope: ScopeRef): Promise<void> 
 /** Give a user a role in a scope (or change it). Needs the scope's members.manage action. */
 export async function setMembership(actor: Actor, scope: ScopeRef, userId: string, role: MembershipRole): Promise<void> {
   authorize(actor, scope, MANAGE[scope.type]);
-  if (!isMembershipRole(scope.type, role)) throw new DataError(`A ${scope.type} has no role "${role}".`);
+  if (!isMembershipRole(scope.type, role)) throw new DataError(`A ${scope.type} has no role "${String(role)}".`);
   const prisma = await getPrisma();
   await prisma.$transaction(async (tx) => {
     const key = { scopeType_scopeId_userId: { scopeType: scope.type, scopeId: scope.id, userId } };
@@ -65,7 +65,7 @@ export async function removeMembership(actor: Actor, scope: ScopeRef, userId: st
 
 /** Joining through a capability (an invite): the link's own module checks and consumes the link first. */
 export async function joinScope(tx: Tx, scope: ScopeRef, userId: string, role: MembershipRole): Promise<void> {
-  if (!isMembershipRole(scope.type, role)) throw new DataError(`A ${scope.type} has no role "${role}".`);
+  if (!isMembershipRole(scope.type, role)) throw new DataError(`A ${scope.type} has no role "${String(role)}".`);
   // An existing member keeps their role: an invite never demotes an instructor to a student.
   await tx.membership.upsert({
     where: { scopeType_scopeId_userId: { scopeType: scope.type, scopeId: scope.id, userId } },

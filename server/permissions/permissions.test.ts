@@ -61,14 +61,14 @@ describe("the role × action table", () => {
         for (const other of SCOPE_TYPES) {
           for (const action of actionsOf(other)) {
             const expected = other === t ? EXPECTED[t][action]![role]! : false;
-            expect({ action, allowed: can(actor, { type: other, id: "s1" } as never, action as never) }).toEqual({
+            expect({ action, allowed: can(actor, { type: other, id: "s1" }, action as never) }).toEqual({
               action,
               allowed: expected,
             });
             // The same role in another scope of the same kind allows nothing there.
-            expect(can(actor, { type: other, id: "s2" } as never, action as never)).toBe(false);
-            if (expected) expect(() => authorize(actor, { type: t, id: "s1" } as never, action as never)).not.toThrow();
-            else expect(() => authorize(actor, { type: other, id: "s1" } as never, action as never)).toThrow(scopeNotFound(other).message);
+            expect(can(actor, { type: other, id: "s2" }, action as never)).toBe(false);
+            if (expected) expect(() => authorize(actor, { type: t, id: "s1" }, action as never)).not.toThrow();
+            else expect(() => authorize(actor, { type: other, id: "s1" }, action as never)).toThrow(scopeNotFound(other).message);
           }
         }
       });
@@ -95,8 +95,8 @@ describe("the check", () => {
     const guest: Actor = { kind: "guest", guestKeyHash: "h", roles: [] };
     for (const t of SCOPE_TYPES) {
       for (const a of actionsOf(t)) {
-        expect(can(guest, { type: t, id: "x" } as never, a as never)).toBe(false);
-        expect(can(anonymousActor(), { type: t, id: "x" } as never, a as never)).toBe(false);
+        expect(can(guest, { type: t, id: "x" }, a as never)).toBe(false);
+        expect(can(anonymousActor(), { type: t, id: "x" }, a as never)).toBe(false);
       }
     }
   });

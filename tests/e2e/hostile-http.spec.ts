@@ -184,10 +184,13 @@ test("U+0000 in any JSON string of any API body is a 400 with a JSON error, and 
    */
   function withNul(value: unknown, top = true): unknown[] {
     if (typeof value === "string") return [`${value}\u0000`, `\u0000${value}`];
-    if (Array.isArray(value)) return value.flatMap((v, i) => withNul(v, false).map((bad) => value.map((x, j) => (i === j ? bad : x))));
+    if (Array.isArray(value)) {
+      const list: unknown[] = value;
+      return list.flatMap((v, i) => withNul(v, false).map((bad) => list.map((x, j) => (i === j ? bad : x))));
+    }
     if (value && typeof value === "object") {
       const entries = Object.entries(value);
-      return entries.flatMap(([k, v], i) => [
+      return entries.flatMap(([, v], i) => [
         ...(top ? [] : [Object.fromEntries(entries.map(([k2, v2], j) => [i === j ? `${k2}\u0000` : k2, v2]))]),
         ...withNul(v, false).map((bad) => Object.fromEntries(entries.map(([k2, v2], j) => [k2, i === j ? bad : v2]))),
       ]);
@@ -514,7 +517,7 @@ test("the sign-in action itself never redirects off the site, whatever callbackU
     });
     const location = r.headers["x-action-redirect"];
     expect(location, `${target}: ${r.status} ${r.body.slice(0, 200)}`).toBeTruthy();
-    expect(new URL(String(location).split(";")[0]!, here).origin, `${target} → ${location}`).toBe(here.origin);
+    expect(new URL(String(location).split(";")[0]!, here).origin, `${target} → ${String(location)}`).toBe(here.origin);
   }
 });
 

@@ -36,8 +36,8 @@ describeEachDatabase("api tokens", ({ db }) => {
     ];
     for (const header of bogus) {
       const routes: [Handler, string, Record<string, string>][] = [
-        [listQuestions as Handler, "/api/v1/questions", {}],
-        [getAttempt as Handler, "/api/v1/attempts/x", { id: "x" }],
+        [listQuestions, "/api/v1/questions", {}],
+        [getAttempt, "/api/v1/attempts/x", { id: "x" }],
       ];
       for (const [handler, url, params] of routes) {
         const res = await call(handler, url, header, params);

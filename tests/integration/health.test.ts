@@ -8,7 +8,7 @@ describeEachDatabase("health check", ({ db }) => {
   });
 
   it("reports the database down when queries fail", async () => {
-    const real = db().sql.query;
+    const real = db().sql.query.bind(db().sql);
     db().sql.query = async () => {
       throw new Error("connection terminated");
     };

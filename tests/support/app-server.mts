@@ -93,7 +93,7 @@ export function createFixtureUser(env: Record<string, string>): { userId: string
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`fixture user: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { userId: string; sessionToken: string; apiToken: string };
 }
 
 export interface RunningServer {

@@ -81,7 +81,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDTO[] }) {
               type="button"
               className={btnSecondary}
               onClick={() =>
-                navigator.clipboard.writeText(created.token).then(
+                void navigator.clipboard.writeText(created.token).then(
                   () => setCopied(true),
                   () => setCopied(false),
                 )
