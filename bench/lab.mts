@@ -12,7 +12,12 @@ import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs";
 import {
   createNet,
+  datasetsFor,
   DEFAULT_LAB_SETTINGS,
+  runOnce,
+  runSweep,
+  sweepPlan,
+  warmUp,
   disposeNet,
   layersFor,
   loadBaseWeights,
@@ -243,6 +248,7 @@ export async function runLabBench(argv: string[] = []) {
     batchStep: round(matMulRate(batchSize, 64, 128)),
   };
   log(`  matMul: ${matmul.square512} GFLOP/s at 512³, ${matmul.batchStep} GFLOP/s at ${batchSize}×64×128`);
+  const sweep = await sweepBench(data, base, reps);
   const best = Math.max(...rows.map((r) => r.loopGflops));
   return {
     date: new Date().toISOString(),
@@ -266,5 +272,50 @@ export async function runLabBench(argv: string[] = []) {
     loopGflopsBest: best,
     loopShareOfMatMulPeak: round(best / matmul.square512, 4),
     minSpeedupVsFit: Math.min(...rows.map((r) => r.speedup)),
+    minPairedSpeedupVsFit: Math.min(...rows.map((r) => r.speedupRange[0] as number)),
+    sweep,
   };
+}
+
+/**
+ * The page's sweep (n = 500, 20 epochs, same-classes base) in one thread, as runSweep does it now (accuracy pass
+ * without retraining cached runs, then the timing pass; the page adds a second worker on top) against the previous
+ * way (400 ms warm-up, then all 10 runs trained and timed one by one), interleaved rep by rep. Also the warm-up check:
+ * scratch and k = 0 do the same compute, so their ms per epoch should match (scratch, timed first, used to be 6–27%
+ * slower).
+ */
+export async function sweepBench(data: Awaited<ReturnType<typeof loadLabData>>, base: BaseWeights, reps: number) {
+  const settings = { ...DEFAULT_LAB_SETTINGS, base: "same-classes" as const, n: 500, epochs: 20, seed: 1 };
+  const context = { data, base };
+  const previous: number[] = [];
+  const current: number[] = [];
+  const scratchOverK0: number[] = [];
+  const scratchOverK0Previous: number[] = [];
+  const msOf = (runs: { frozen: number | null; cached: boolean; schedule: string; msPerEpoch: number }[], frozen: number | null) =>
+    runs.find((r) => r.frozen === frozen && !r.cached && r.schedule === "fixed")?.msPerEpoch ?? NaN;
+  for (let r = 0; r < reps; r++) {
+    let start = performance.now();
+    const sets = datasetsFor(data, settings);
+    await warmUp(settings, context, sets);
+    const old = [];
+    for (const plan of sweepPlan(settings.base)) old.push(await runOnce(settings, plan, context, sets));
+    previous.push(performance.now() - start);
+    scratchOverK0Previous.push(msOf(old, null) / msOf(old, 0));
+    start = performance.now();
+    const runs = await runSweep(settings, context);
+    current.push(performance.now() - start);
+    scratchOverK0.push(msOf(runs, null) / msOf(runs, 0));
+  }
+  const out = {
+    settings: "same-classes, n 500, 20 epochs, batch 32, 10 runs",
+    previousMs: previous.map((x) => round(x, 0)),
+    currentMs: current.map((x) => round(x, 0)),
+    speedup: round(median(previous) / median(current)),
+    scratchOverK0MsPerEpoch: scratchOverK0.map((x) => round(x)),
+    scratchOverK0MsPerEpochPrevious: scratchOverK0Previous.map((x) => round(x)),
+  };
+  log(
+    `  sweep (one thread): previous ${out.previousMs.join(", ")} ms, now ${out.currentMs.join(", ")} ms (×${out.speedup}); scratch/k=0 ms per epoch ${out.scratchOverK0MsPerEpoch.join(", ")} (previous way ${out.scratchOverK0MsPerEpochPrevious.join(", ")})`,
+  );
+  return out;
 }

@@ -9,7 +9,7 @@ import { initNodeBackend, nodeLoader } from "@/scripts/lab/node";
 import { loadBaseWeights, loadLabData } from "./index";
 import type { LabData } from "./dataset";
 import type { BaseWeights } from "./model";
-import { runOnce, runSweep, type RunPlan, type RunResult } from "./run";
+import { datasetsFor, runOnce, runSweep, type RunPlan, type RunResult } from "./run";
 import { DEFAULT_LAB_SETTINGS, type LabBase, type LabSettings } from "./settings";
 
 let data: LabData;
@@ -118,5 +118,35 @@ describe("repeated sweeps", () => {
     // Seed 5 alone gives the second entry.
     const single = await sweep({ ...s, repeats: 1, seed: 5 });
     expect(single.map((r) => r.testAccuracy)).toEqual(runs.map((r) => r.repeats?.[1]?.testAccuracy));
+  }, 60_000);
+});
+
+describe("the sweep's two passes (decision 037)", () => {
+  it("gives the same accuracies when half its runs train elsewhere, and reports cost from its own timing pass", async () => {
+    const s = settings({ base: "same-classes", n: 50, epochs: 3, seed: 7 });
+    const context = { data, base: bases["same-classes"] };
+    const given: RunPlan[] = [];
+    const elsewhere = async (seeded: LabSettings, plans: RunPlan[]) => {
+      given.push(...plans);
+      const sets = datasetsFor(data, seeded);
+      const out: RunResult[] = [];
+      for (const p of plans) out.push(await runOnce(seeded, p, context, sets));
+      return out;
+    };
+    const alone = await runSweep(s, context);
+    const split = await runSweep(s, context, undefined, elsewhere);
+    // Every other run of the accuracy pass (never a cached one: those are not retrained).
+    expect(given.map((p) => [p.frozen, p.cached, p.schedule])).toEqual([
+      [0, false, "fixed"],
+      [2, false, "fixed"],
+      [0, false, "gradual"],
+    ]);
+    expect(split.map((r) => r.testAccuracy)).toEqual(alone.map((r) => r.testAccuracy));
+    expect(split.map((r) => r.valAccuracy)).toEqual(alone.map((r) => r.valAccuracy));
+    for (const r of split) {
+      expect(r.msPerEpoch).toBeGreaterThan(0);
+      expect(r.totalMs).toBeCloseTo(r.cacheMs + r.msPerEpoch * s.epochs, 6);
+      expect(r.cacheMs > 0).toBe(r.cached);
+    }
   }, 60_000);
 });
