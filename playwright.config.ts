@@ -9,6 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`; // localhost, not 127.0.0.1: Auth.js builds its URLs with it
 export const E2E_DATA_DIR = path.join(os.tmpdir(), `layerwise-e2e-${PORT}`);
+// Security events are appended here too (server/log.ts), one fresh file per run, so the security suite can read them.
+process.env.SECURITY_LOG_FILE ??= path.join(os.tmpdir(), `layerwise-e2e-${PORT}-${crypto.randomBytes(6).toString("hex")}-security.log`);
 // One secret per run, from which the server's seed and the tests derive the same test sessions (tests/e2e/sessions.ts).
 // Set here, in the main process, so the workers it forks inherit it.
 process.env.E2E_SESSION_SECRET ??= crypto.randomBytes(32).toString("base64url");
@@ -39,7 +41,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // The HTTP half of the security suite (tests/security/*.spec.ts; the in-process half is the vitest project "security").
+    { name: "security", testDir: "tests/security", testMatch: /\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "node scripts/start.mjs",
     url: `${baseURL}/api/health`,
@@ -56,6 +62,7 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_CLIENT_RATE_LIMIT: "1000",
       E2E_SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+      SECURITY_LOG_FILE: process.env.SECURITY_LOG_FILE,
     },
   },
 });

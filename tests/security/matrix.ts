@@ -128,7 +128,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   "auth.signInAction": "public",
   "auth.signUpAction": "public",
   "auth.signOutAction": "public",
-  "lab.saveLabRunAction": "actor",
+  "lab.saveLabRunAction": "actor-creates-guest",
   "oauth.signInWithProviderAction": "public",
   "password-reset.requestResetAction": "public",
   "password-reset.resetPasswordAction": "public",

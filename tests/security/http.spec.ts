@@ -1,0 +1,304 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { e2eUser } from "../e2e/sessions";
+import { leaksIn, quizOf } from "../e2e/quiz-bank";
+import { PASSWORD, signUp, uniqueEmail } from "../e2e/support";
+import { ACTIONS, PAGES, PAGE_ACTORS, type PageAccess, type PageActor } from "./matrix";
+
+/**
+ * The security matrix over HTTP, against the production server the end-to-end tests start
+ * (playwright.config.ts): every page × every page actor, every server action posted directly without a
+ * session and from a foreign origin, the answer-key canary scan over every response a candidate sees
+ * before submitting, and the sign-in events in the security log.
+ */
+const SLUG = "layer-freezing";
+const CANARY = `canary${crypto.randomBytes(6).toString("hex")}`;
+// Six-plus words around the canary, so it is found however Markdown, HTML or JSON escape the rest.
+const RATIONALE = `Because the ${CANARY} key rationale must never reach a candidate before submitting.`;
+const ANSWER_TEXT = `${CANARY}answer`;
+
+let base = "";
+const ctx: Partial<Record<PageActor, APIRequestContext>> = {};
+const w = { setId: "", otherSetId: "", attemptId: "", linkToken: "", revokedToken: "" };
+
+async function jar(cookies: Record<string, string> = {}): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({
+    baseURL: base,
+    extraHTTPHeaders: { Origin: base },
+    storageState: {
+      cookies: Object.entries(cookies).map(([name, value]) => ({
+        name,
+        value,
+        domain: new URL(base).hostname,
+        path: "/",
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: "Lax" as const,
+      })),
+      origins: [],
+    },
+  });
+}
+const session = (i: number) => ({ "authjs.session-token": e2eUser(process.env.E2E_SESSION_SECRET!, i).sessionToken });
+const ITEMS = [
+  {
+    from: "custom",
+    item: { id: "tf", type: "truefalse", prompt: "Is the sky blue on a clear day?", keyPoint: 0, answer: true, rationale: RATIONALE },
+  },
+  {
+    from: "custom",
+    item: { id: "short", type: "short", prompt: "Name the thing.", keyPoint: 0, answers: [ANSWER_TEXT], rationale: RATIONALE },
+  },
+];
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ baseURL }) => {
+  base = baseURL!;
+  // High pool indexes: the e2e fixtures take theirs from the bottom of the pool.
+  ctx.setOwner = await jar(session(190));
+  ctx.otherManager = await jar(session(191));
+  ctx.candidate = await jar(session(192));
+  ctx.otherCandidate = await jar(session(193));
+  ctx.anonymous = await jar();
+  ctx.guest = await jar({ lw_guest: crypto.randomBytes(32).toString("base64url") });
+  let r = await ctx.setOwner.post("/api/v1/sets", { data: { title: "Security matrix set", items: ITEMS } });
+  if (r.status() !== 201) {
+    // the short-answer item shape may differ: fall back to the true/false item alone
+    r = await ctx.setOwner.post("/api/v1/sets", { data: { title: "Security matrix set", items: [ITEMS[0]] } });
+  }
+  expect(r.status(), await r.text()).toBe(201);
+  w.setId = ((await r.json()) as { set: { id: string } }).set.id;
+  r = await ctx.otherManager.post("/api/v1/sets", { data: { title: "Another manager's set", items: [ITEMS[0]] } });
+  w.otherSetId = ((await r.json()) as { set: { id: string } }).set.id;
+  // A link, then a new one: making a link revokes the set's earlier ones.
+  const link = async () =>
+    ((await (await ctx.setOwner!.post(`/api/v1/sets/${w.setId}/share-link`)).json()) as { url: string }).url.split("/s/")[1]!;
+  w.revokedToken = await link();
+  w.linkToken = await link();
+  ctx.linkCandidate = await jar();
+  expect((await ctx.linkCandidate.get(`/s/${w.linkToken}`, { maxRedirects: 0 })).status()).toBe(303);
+  ctx.revokedLink = await jar();
+  expect((await ctx.revokedLink.get(`/s/${w.revokedToken}`, { maxRedirects: 0 })).status()).toBe(404);
+  r = await ctx.candidate.post("/api/v1/attempts", { data: { slug: SLUG } });
+  expect(r.status(), await r.text()).toBe(201);
+  w.attemptId = ((await r.json()) as { attempt: { id: string } }).attempt.id;
+});
+
+test.afterAll(async () => {
+  for (const c of Object.values(ctx)) await c?.dispose();
+});
+
+const isUser = (a: PageActor) => ["candidate", "otherCandidate", "setOwner", "otherManager"].includes(a);
+
+function pathOf(pattern: string, id?: string): string {
+  return pattern
+    .replace("[slug]", SLUG)
+    .replace("[attemptId]", id ?? w.attemptId)
+    .replace("[id]", id ?? w.setId);
+}
+
+type Expect = "ok" | "signin" | "not_found" | "link_refused";
+function expectedPage(access: PageAccess, actor: PageActor): Expect {
+  if (access === "public" || access === "guest-ok") return "ok";
+  if (access === "signed-in") return isUser(actor) ? "ok" : "signin";
+  if (access === "attempt-owner") return actor === "candidate" ? "ok" : "not_found";
+  if (access === "set-owner") return actor === "setOwner" ? "ok" : isUser(actor) ? "not_found" : "signin";
+  return actor === "linkCandidate" ? "ok" : "link_refused";
+}
+
+/** A page without what differs per request (nonces, the id asked for), to compare a denial with an unknown id. */
+const normalise = (html: string, id: string) =>
+  html
+    .replace(/nonce="[^"]*"/g, "")
+    .replaceAll(id, "ID")
+    .replace(/"nonce":"[^"]*"/g, "");
+
+test("every page × every actor: allowed, sent to sign-in, or the very page an unknown id gets", async () => {
+  const failures: string[] = [];
+  for (const [pattern, access] of Object.entries(PAGES)) {
+    for (const actor of PAGE_ACTORS) {
+      const c = ctx[actor]!;
+      const want = expectedPage(access, actor);
+      const p = pathOf(pattern);
+      const res = await c.get(p, { maxRedirects: 0 });
+      const status = res.status();
+      const where = `${p} as ${actor}`;
+      const body = await res.text();
+      if (want === "ok") {
+        // An open attempt's own page sends its owner back to the quiz; the reset page may redirect without a token.
+        const ok = status === 200 || (status >= 300 && status < 400 && !/\/signin/.test(res.headers().location ?? ""));
+        if (!ok) failures.push(`${where}: ${status} ${res.headers().location ?? ""}, expected 200`);
+      } else if (want === "signin") {
+        if (!(status >= 300 && status < 400 && /\/signin/.test(res.headers().location ?? "")))
+          failures.push(`${where}: ${status}, expected a redirect to /signin`);
+      } else if (want === "not_found" || want === "link_refused") {
+        if (status !== 404) failures.push(`${where}: ${status}, expected 404`);
+        if (want === "not_found") {
+          const unknownId = "zz-no-such-id-000000";
+          const unknown = await c.get(pathOf(pattern, unknownId), { maxRedirects: 0 });
+          if (unknown.status() !== 404) failures.push(`${where}: an unknown id gets ${unknown.status()}`);
+          const id = pattern.includes("[attemptId]") ? w.attemptId : w.setId;
+          if (normalise(body, id) !== normalise(await unknown.text(), unknownId))
+            failures.push(`${where}: the denial differs from an unknown id's page`);
+        }
+      }
+      if (actor !== "setOwner" && want !== "ok" && body.includes("Security matrix set")) failures.push(`${where}: shows the set's title`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  const out = new Map<string, string>();
+  for (const [id, e] of Object.entries(manifest.node)) if (e.exportedName) out.set(e.exportedName, id);
+  return out;
+}
+
+// Inputs a signed-in user could send (so only the missing session refuses them); ids are the set owner's.
+const INPUTS: () => Record<string, unknown> = () => ({
+  changePasswordAction: { currentPassword: "x", newPassword: "a long new passphrase 123" },
+  signOutEverywhereAction: {},
+  deleteAccountAction: { confirm: e2eUser(process.env.E2E_SESSION_SECRET!, 190).email },
+  importGuestDataAction: {},
+  setInterviewDateAction: { interviewDate: "2027-01-15" },
+  createSetAction: { title: "Planted", items: [ITEMS[0]] },
+  updateSetAction: { id: w.setId, title: "Hijacked" },
+  deleteSetAction: { id: w.setId },
+  shareLinkAction: { id: w.setId },
+  revokeShareLinkAction: { id: w.setId },
+  importSetAction: { format: "gift", text: "Q? {TRUE}" },
+  parseItemsAction: { markdown: "x" },
+  bankItemsAction: { slug: SLUG },
+  createTokenAction: { name: "stolen" },
+  revokeTokenAction: { id: "some-token-id" },
+  saveAnswersAction: { attemptId: w.attemptId, version: 0, answers: {} },
+  submitAttemptAction: { attemptId: w.attemptId, version: 0 },
+  selfGradeAction: { attemptId: w.attemptId, itemId: "x", ticked: [] },
+  saveSelfGradeAction: { slug: SLUG, keyPointsHit: [0] },
+  getSelfGradeAction: { slug: SLUG },
+  submitSetAttemptAction: { attemptId: w.attemptId, version: 0 },
+});
+
+async function setState() {
+  const r = await ctx.setOwner!.get(`/api/v1/sets/${w.setId}`);
+  const link = await (await jar()).get(`/s/${w.linkToken}`, { maxRedirects: 0 });
+  const attempt = await ctx.candidate!.get(`/api/v1/attempts/${w.attemptId}`);
+  return {
+    set: r.status() === 200 ? ((await r.json()) as { set: { title: string } }).set.title : r.status(),
+    link: link.status(),
+    attempt: ((await attempt.json()) as { attempt: { status: string; answersVersion: number } }).attempt,
+  };
+}
+
+test("every server action posted directly: without a session it is refused without effect; from a foreign origin a 403", async () => {
+  const ids = actionIds();
+  const inputs = INPUTS();
+  const before = await setState();
+  const failures: string[] = [];
+  for (const [key, access] of Object.entries(ACTIONS)) {
+    const name = key.split(".")[1]!;
+    const id = ids.get(name);
+    if (!id) {
+      failures.push(`${key}: not in the build's action manifest`);
+      continue;
+    }
+    // From a foreign origin, with the set owner's session: refused before the action runs.
+    const foreign = await ctx.setOwner!.post("/", {
+      headers: { "Next-Action": id, Origin: "http://evil.example", "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([inputs[name] ?? {}]),
+      maxRedirects: 0,
+    });
+    if (foreign.status() !== 403) failures.push(`${key} from a foreign origin: ${foreign.status()}`);
+    if (access !== "user" && access !== "actor") continue;
+    const res = await ctx.anonymous!.post("/", {
+      headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([inputs[name] ?? {}]),
+      maxRedirects: 0,
+    });
+    const body = await res.text();
+    if (res.status() >= 500) failures.push(`${key} without a session: ${res.status()}`);
+    if (/"ok":true/.test(body)) failures.push(`${key} without a session succeeded: ${body.slice(0, 200)}`);
+    const refusal = access === "user" ? "Sign in to continue." : "Start the quiz first.";
+    if (inputs[name] && !body.includes(refusal) && !body.includes("The request was not valid."))
+      failures.push(`${key} without a session: ${body.slice(0, 300)}`);
+  }
+  expect(failures).toEqual([]);
+  expect(await setState()).toEqual(before); // the set, its link and the candidate's attempt are untouched
+});
+
+test("answer-key canary: nothing a candidate receives before submitting carries a key, sets and bank quizzes alike", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  const bodies: { url: string; body: string }[] = [];
+  page.on("response", async (res) => {
+    try {
+      bodies.push({ url: res.url(), body: await res.text() });
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  // Through the share link, as a candidate would: start the set's attempt, answer nothing, look everywhere.
+  await page.goto(`/s/${w.linkToken}`);
+  await expect(page.getByRole("heading", { name: "Security matrix set" })).toBeVisible();
+  const start = page.getByRole("button", { name: /start/i }).first();
+  if (await start.isVisible()) {
+    await start.click();
+    await page.waitForLoadState("networkidle");
+  }
+  // And a bank quiz started in the same browser.
+  await page.goto(`/questions/${SLUG}/quiz`);
+  const startQuiz = page.getByRole("button", { name: /start/i }).first();
+  if (await startQuiz.isVisible()) {
+    await startQuiz.click();
+    await page.waitForLoadState("networkidle");
+  }
+  for (const pattern of Object.keys(PAGES)) await page.goto(pathOf(pattern)).catch(() => {});
+  // The same requests by every API actor that holds a credential.
+  for (const c of Object.values(ctx)) {
+    for (const p of ["/api/v1/sets", `/api/v1/sets/${w.setId}`, "/s", `/api/v1/questions/${SLUG}`, "/api/v1/me/export"]) {
+      const r = await c!.get(p, { maxRedirects: 0 });
+      if (c !== ctx.setOwner) bodies.push({ url: `${p} (api)`, body: await r.text() });
+    }
+  }
+  await context.close();
+  expect(bodies.length).toBeGreaterThan(20);
+  expect(bodies.filter((b) => b.body.includes(CANARY)).map((b) => b.url)).toEqual([]);
+  expect(leaksIn([quizOf(SLUG)], bodies)).toEqual([]);
+});
+
+test("sign-in success and failure are logged as JSON lines without the password, the session cookie or a token", async ({ page }) => {
+  const file = process.env.SECURITY_LOG_FILE!;
+  const { email } = await signUp(page, uniqueEmail("security"));
+  await page.context().clearCookies();
+  const wrong = `Wrong-${crypto.randomBytes(9).toString("base64url")}-guess`;
+  for (const password of [wrong, PASSWORD]) {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    if (password === PASSWORD) await expect(page).toHaveURL(/\/dashboard$/);
+    else await expect(page.getByRole("alert").first()).toBeVisible();
+  }
+  const cookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")?.value;
+  expect(cookie).toBeTruthy();
+  const log = fs.readFileSync(file, "utf8");
+  const lines = log
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>); // every line is JSON
+  const names = lines.map((l) => l.event);
+  for (const e of ["auth.signup", "auth.signin.failure", "auth.signin.success", "authz.denied", "link.created", "link.revoked"])
+    expect(names, e).toContain(e);
+  for (const secret of [PASSWORD, wrong, cookie!, w.linkToken, w.revokedToken, process.env.E2E_SESSION_SECRET!])
+    expect(log).not.toContain(secret);
+  expect(log).not.toMatch(/lw_[A-Za-z0-9_-]{8,}/);
+});
