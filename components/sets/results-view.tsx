@@ -163,7 +163,8 @@ function CandidateDetail({ setId, c }: { setId: string; c: CandidateRow }) {
         <ul className="list-disc pl-6">
           {c.labRuns.map((r) => (
             <li key={r.id}>
-              {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·{" "}
+              {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·
+              settings <code className="text-xs">{JSON.stringify(r.settings).slice(0, 200)}</code> · numbers{" "}
               <code className="text-xs">{JSON.stringify(r.results).slice(0, 200)}</code>
               {r.prediction !== null && (
                 <>
