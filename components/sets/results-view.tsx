@@ -13,7 +13,18 @@ const grid =
 const MARK: Record<string, string> = { right: "✓", partial: "½", wrong: "✗", "self-graded": "s", none: "·" };
 
 /** Percentages of each item across candidates, then every candidate: score, time, answers next to the key, lab runs. */
-export function ResultsView({ setId, results, candidate }: { setId: string; results: SetResults & { title: string }; candidate?: string }) {
+export function ResultsView({
+  setId,
+  results,
+  candidate,
+  canGrade = false,
+}: {
+  setId: string;
+  results: SetResults & { title: string };
+  candidate?: string;
+  /** Owners grade free-text answers; a viewer sees the grade only. */
+  canGrade?: boolean;
+}) {
   const chosen = candidate ? results.candidates.find((c) => c.attemptId === candidate) : undefined;
   return (
     <div className="space-y-8">
@@ -102,7 +113,7 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
         )}
       </section>
 
-      {chosen && <CandidateDetail setId={setId} c={chosen} />}
+      {chosen && <CandidateDetail setId={setId} c={chosen} canGrade={canGrade} />}
       <p>
         <a href={`/api/v1/sets/${setId}/results.csv`} className={link}>
           Download CSV
@@ -113,7 +124,7 @@ export function ResultsView({ setId, results, candidate }: { setId: string; resu
 }
 
 /** One candidate: the answer to every item next to the key, and the lab runs made while the attempt was open. */
-function CandidateDetail({ setId, c }: { setId: string; c: CandidateRow }) {
+function CandidateDetail({ setId, c, canGrade }: { setId: string; c: CandidateRow; canGrade: boolean }) {
   return (
     <section
       id="candidate"
@@ -143,14 +154,14 @@ function CandidateDetail({ setId, c }: { setId: string; c: CandidateRow }) {
               <td>{a.answer || <span className={muted}>no answer</span>}</td>
               <td>
                 {a.key}
-                {a.rubric && c.status === "submitted" && (
+                {a.rubric && c.status === "submitted" && canGrade && (
                   <FreeTextGrade setId={setId} attemptId={c.attemptId} itemId={a.itemId} rubric={a.rubric} graded={a.graded ?? false} />
                 )}
               </td>
               <td>
                 {a.score === null
                   ? "–"
-                  : `${formatScore(a.score)}${a.verdict === "self-graded" ? (a.graded ? " (graded by you)" : " (awaiting your grade)") : a.verdict ? ` (${a.verdict})` : ""}`}
+                  : `${formatScore(a.score)}${a.verdict === "self-graded" ? (a.graded ? (canGrade ? " (graded by you)" : " (graded by an owner)") : canGrade ? " (awaiting your grade)" : " (awaiting an owner's grade)") : a.verdict ? ` (${a.verdict})` : ""}`}
               </td>
             </tr>
           ))}
@@ -163,7 +174,8 @@ function CandidateDetail({ setId, c }: { setId: string; c: CandidateRow }) {
         <ul className="list-disc pl-6">
           {c.labRuns.map((r) => (
             <li key={r.id}>
-              {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·{" "}
+              {r.createdAt.replace("T", " ").slice(0, 19)} UTC · {r.preset ?? "own settings"} · calibration {r.calibration ?? "–"} ·
+              settings <code className="text-xs">{JSON.stringify(r.settings).slice(0, 200)}</code> · numbers{" "}
               <code className="text-xs">{JSON.stringify(r.results).slice(0, 200)}</code>
               {r.prediction !== null && (
                 <>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/auth";
 import { actorForViewer } from "@/server/data/quiz-actor";
+import { can } from "@/server/permissions";
 import { DataError } from "@/server/data/errors";
 import { getSetResults } from "@/server/data/sets";
 import { ResultsView } from "@/components/sets/results-view";
@@ -19,7 +20,8 @@ export default async function SetResultsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { candidate } = await searchParams;
   const viewer = await requireViewer({ redirectTo: `/sets/${encodeURIComponent(id)}/results` });
-  const results = await getSetResults(actorForViewer(viewer), id).catch((e: unknown) => {
+  const actor = actorForViewer(viewer);
+  const results = await getSetResults(actor, id).catch((e: unknown) => {
     if (e instanceof DataError && e.code === "not-found") notFound();
     throw e;
   });
@@ -31,7 +33,12 @@ export default async function SetResultsPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">Results: {results.title}</h1>
-      <ResultsView setId={id} results={results} candidate={typeof candidate === "string" ? candidate : undefined} />
+      <ResultsView
+        setId={id}
+        results={results}
+        candidate={typeof candidate === "string" ? candidate : undefined}
+        canGrade={can(actor, { type: "set", id }, "set.update")}
+      />
     </div>
   );
 }
