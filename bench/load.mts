@@ -6,6 +6,7 @@
  * Each database kind gets a fresh migrated database with a signed-in fixture user.
  * Flags: --db pglite|postgres|both (default both), --seconds N per route (default 10), --connections N (default 50).
  */
+import fs from "node:fs";
 import {
   autocannon,
   buildBareApp,
@@ -42,7 +43,23 @@ const APP_ROUTES: Route[] = [
   { name: "/dashboard signed in, 10 connections", path: "/dashboard", auth: "cookie", connections: 10 },
 ];
 
+/** CPU time (user + system) a process and its children have used so far, in ms (`next start` may fork its server). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const children = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+    return own + children.reduce((sum, c) => sum + cpuMs(c), 0);
+  } catch {
+    return 0; // gone
+  }
+}
+const CLOCK_TICKS = 100;
+
 async function measure(
+  pid: number,
   base: string,
   route: Route,
   seconds: number,
@@ -54,7 +71,9 @@ async function measure(
   if (route.auth === "token" && creds) headers.authorization = `Bearer ${creds.apiToken}`;
   const c = route.connections ?? connections;
   await autocannon({ url: base + route.path, connections: c, seconds: 2, cpu: LOAD_CPU, headers }); // warm-up
-  return autocannon({ url: base + route.path, connections: c, seconds, cpu: LOAD_CPU, headers });
+  const cpuBefore = cpuMs(pid);
+  const r = await autocannon({ url: base + route.path, connections: c, seconds, cpu: LOAD_CPU, headers });
+  return { ...r, cpuMsPerRequest: r.requests ? Math.round(((cpuMs(pid) - cpuBefore) / r.requests) * 100) / 100 : null };
 }
 
 export async function runLoadBench(flags: string[]) {
@@ -89,14 +108,14 @@ export async function runLoadBench(flags: string[]) {
         try {
           for (const route of APP_ROUTES) {
             const ceilingKind = route.path.startsWith("/api/") || route.path.startsWith("/questions?") ? "handler" : "page";
-            const ceiling = await measure(bare.url, ceilings[ceilingKind]!, seconds, route.connections ?? connections);
+            const ceiling = await measure(bare.pid, bare.url, ceilings[ceilingKind]!, seconds, route.connections ?? connections);
             baseline[ceilingKind]!.push(ceiling);
-            const r = await measure(app.url, route, seconds, connections, creds);
+            const r = await measure(app.pid, app.url, route, seconds, connections, creds);
             const loadavg = machineLoad().loadavg[0]!;
             routes[route.name] = { ...r, bareRps: ceiling.rps, ofBare: Math.round((r.rps / ceiling.rps) * 100) / 100, loadavg };
             process.stderr.write(
               `${kind} ${route.name}: ${r.rps} rps (bare ${ceilingKind} ${ceiling.rps}, ${Math.round((r.rps / ceiling.rps) * 100)}%), ` +
-                `p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, load ${loadavg}\n`,
+                `p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, CPU ${r.cpuMsPerRequest} ms/request (bare ${ceiling.cpuMsPerRequest}), load ${loadavg}\n`,
             );
           }
         } finally {
