@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { text } from "@/lib/schemas/input";
+import { SlugSchema } from "@/lib/schemas/common";
 import { Prisma } from "@/server/generated/prisma/client";
 import { getPrisma } from "@/server/db";
 import { getQuizItemsWithKey } from "@/server/content";
@@ -20,7 +21,7 @@ import {
   type SetItem,
   type SetSettings,
 } from "@/lib/schemas/sets";
-import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
+import { QuizItemSchema } from "@/lib/schemas/quiz";
 import { createSeed, deadlineFor, presentQuiz, reviewItem, type ItemResult, type PublicQuizItem, type ReviewItem } from "@/lib/quiz";
 import { renderMarkdown } from "@/lib/markdown";
 import { reviewVisibility, setPhase, type ReviewVisibility } from "@/lib/sets/review-policy";
@@ -40,7 +41,6 @@ import { labHref } from "@/components/lab/lab-url"; // pure: the lab's own setti
  */
 
 const scope = (id: string) => ({ type: "set" as const, id });
-const ID = text().min(1).max(100);
 const ItemsJson = z.array(SetItemSchema);
 const SnapshotSchema = z.array(QuizItemSchema);
 
@@ -51,7 +51,7 @@ const slugOf = (setId: string) => `set:${setId}`;
 
 /** An item picked from the bank (a whole question's quiz, or one item of it) or written by the owner. */
 export const ItemInputSchema = z.union([
-  z.strictObject({ from: z.literal("bank"), slug: text().regex(/^[a-z0-9-]{1,100}$/), itemId: text().max(100).optional() }),
+  z.strictObject({ from: z.literal("bank"), slug: SlugSchema, itemId: text().max(100).optional() }),
   z.strictObject({ from: z.literal("custom"), item: QuizItemSchema }),
   SetItemSchema,
 ]);
