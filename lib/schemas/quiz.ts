@@ -9,7 +9,7 @@ import { SLUG_PATTERN } from "./common";
 
 const text = z.string().trim().min(1, "must not be empty");
 
-/** The lab's one-click presets, each demonstrating one claim of the official answer (docs: shared LAB.md). */
+/** The lab's one-click presets, each demonstrating one claim of the official answer (docs/LAB.md). */
 export const LAB_PRESETS = ["cost", "small-data", "different-task", "negative-transfer", "in-practice", "cache"] as const;
 export type LabPreset = (typeof LAB_PRESETS)[number];
 const itemId = z.string().regex(SLUG_PATTERN, "must be kebab-case");
