@@ -594,7 +594,7 @@ export async function startSetAttempt(
           contextType: "set",
           contextId: id,
           mode: "full",
-          itemsSnapshot: set.items.map((i) => i.item) as unknown as Prisma.InputJsonValue,
+          itemsSnapshot: set.items.map((i) => i.item),
           seed: createSeed() >>> 1,
           shuffle: true,
           startedAt: now,
