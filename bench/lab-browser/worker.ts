@@ -43,7 +43,7 @@ async function stepVariants(data: LabData, frozen: number): Promise<Record<strin
     for (const [name, apply] of Object.entries(variants)) {
       const step = (b: number) =>
         tf.tidy(() => {
-          const xb = tf.slice(x, [b * 32, 0], [32, 64]) as tf.Tensor2D;
+          const xb = tf.slice(x, [b * 32, 0], [32, 64]);
           const yb = tf.slice(y, [b * 32, 0], [32, 5]) as tf.Tensor2D;
           apply(layerGradients(net, frozen, forward(net, xb, 0, frozen), yb));
         });

@@ -4,7 +4,7 @@ import { count, flopsText, msText, planLabel } from "./format";
 
 /**
  * What one run costs: counted (parameters, FLOPs — known before training) beside measured (ms), because on
- * a model this small they do not track each other (LAB.md: the step is overhead-bound). It always names
+ * a model this small they do not track each other (docs/LAB.md: the step is overhead-bound). It always names
  * the run it describes — the one in the per-epoch charts beside it — so the two never disagree.
  */
 export function CostPanel({ plan, batch, result, wallMs }: { plan: RunPlan; batch: number; result?: RunResult; wallMs?: number }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
 
 /**
@@ -13,30 +13,31 @@ type ViewerState = { status: "loading" | "signed-in" | "signed-out"; viewer: Cli
 
 const ViewerContext = createContext<ViewerState>({ status: "loading", viewer: null });
 
+/** The session as the server sees it now; null when the request was aborted (a newer navigation asks again). */
+async function loadViewer(signal: AbortSignal): Promise<ViewerState | null> {
+  try {
+    const res = await fetch("/api/auth/session", { signal, cache: "no-store" });
+    const session = (await res.json()) as { user?: { id?: string; name?: string | null; email?: string | null } } | null;
+    const id = session?.user?.id;
+    return id
+      ? { status: "signed-in", viewer: { id, name: session.user?.name ?? null, email: session.user?.email ?? null } }
+      : { status: "signed-out", viewer: null };
+  } catch {
+    return signal.aborted ? null : { status: "signed-out", viewer: null };
+  }
+}
+
 export function SessionProvider({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();
   const [state, setState] = useState<ViewerState>({ status: "loading", viewer: null });
 
-  const refresh = useCallback(async (signal: AbortSignal) => {
-    try {
-      const res = await fetch("/api/auth/session", { signal, cache: "no-store" });
-      const session = (await res.json()) as { user?: { id?: string; name?: string | null; email?: string | null } } | null;
-      const id = session?.user?.id;
-      setState(
-        id
-          ? { status: "signed-in", viewer: { id, name: session.user?.name ?? null, email: session.user?.email ?? null } }
-          : { status: "signed-out", viewer: null },
-      );
-    } catch {
-      if (!signal.aborted) setState({ status: "signed-out", viewer: null });
-    }
-  }, []);
-
   useEffect(() => {
     const controller = new AbortController();
-    void refresh(controller.signal);
+    void loadViewer(controller.signal).then((next) => {
+      if (next) setState(next);
+    });
     return () => controller.abort();
-  }, [pathname, refresh]);
+  }, [pathname]);
 
   return <ViewerContext.Provider value={state}>{children}</ViewerContext.Provider>;
 }

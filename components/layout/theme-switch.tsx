@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { THEME_STORAGE_KEY } from "@/lib/theme-script";
 
 type Theme = "system" | "light" | "dark";
@@ -13,13 +13,22 @@ function apply(theme: Theme) {
   document.documentElement.style.colorScheme = dark ? "dark" : "light";
 }
 
+// The stored choice is the store: read on the client, "system" while rendering on the server (no mismatch).
+const listeners = new Set<() => void>();
+function subscribe(onChange: () => void) {
+  listeners.add(onChange);
+  return () => void listeners.delete(onChange);
+}
+function storedTheme(): Theme {
+  const stored = localStorage.getItem(THEME_STORAGE_KEY);
+  return stored === "light" || stored === "dark" ? stored : "system";
+}
+
 /** Cycles System → Light → Dark; the choice is kept in localStorage and applied before paint by the theme script. */
 export function ThemeSwitch() {
-  const [theme, setTheme] = useState<Theme>("system");
+  const theme = useSyncExternalStore(subscribe, storedTheme, () => "system" as const);
 
   useEffect(() => {
-    const stored = localStorage.getItem(THEME_STORAGE_KEY);
-    if (stored === "light" || stored === "dark") setTheme(stored);
     const media = matchMedia("(prefers-color-scheme: dark)");
     const onChange = () => apply((localStorage.getItem(THEME_STORAGE_KEY) as Theme | null) ?? "system");
     media.addEventListener("change", onChange);
@@ -28,9 +37,9 @@ export function ThemeSwitch() {
 
   function next() {
     const t = ORDER[(ORDER.indexOf(theme) + 1) % ORDER.length]!;
-    setTheme(t);
     localStorage.setItem(THEME_STORAGE_KEY, t);
     apply(t);
+    for (const onChange of listeners) onChange();
   }
 
   return (

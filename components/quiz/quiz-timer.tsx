@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 
 /**
  * The display timer of a timed attempt. The server's clock decides what counts (answers after the
@@ -11,8 +11,7 @@ export function QuizTimer({ deadline, serverNow, onExpire }: { deadline: string;
   const offset = useRef<number | null>(null);
   const fired = useRef(false);
   const [left, setLeft] = useState<number | null>(null);
-  const expire = useRef(onExpire);
-  expire.current = onExpire;
+  const expire = useEffectEvent(onExpire);
 
   useEffect(() => {
     offset.current ??= Date.parse(serverNow) - Date.now();
@@ -22,7 +21,7 @@ export function QuizTimer({ deadline, serverNow, onExpire }: { deadline: string;
       setLeft(ms);
       if (ms === 0 && !fired.current) {
         fired.current = true;
-        expire.current();
+        expire();
       }
     };
     tick();

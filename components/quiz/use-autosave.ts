@@ -34,39 +34,43 @@ export function useAutosave(attemptId: string, initialVersion: number) {
     timer.current = setTimeout(run, ms);
   }, []);
 
-  const flush = useCallback(async (): Promise<void> => {
-    if (inFlight.current) return inFlight.current;
-    if (stopped.current || pending.current.size === 0) return;
-    const batch = new Map(pending.current);
-    pending.current.clear();
-    const restore = () => {
-      for (const [k, v] of batch) if (!pending.current.has(k)) pending.current.set(k, v);
-    };
-    setStatus({ kind: "saving" });
-    inFlight.current = (async () => {
-      try {
-        const r = await callAction(() => saveAnswersAction({ attemptId, version: version.current, answers: Object.fromEntries(batch) }));
-        if (r.ok) {
-          version.current = r.data.version;
-          setStatus(pending.current.size ? { kind: "saving" } : { kind: "saved" });
-        } else if (r.code === "unreachable") {
-          restore();
-          setStatus({ kind: "offline" });
-          schedule(RETRY_MS, () => void flush());
-        } else if (r.code === "conflict") {
-          restore();
-          stopped.current = true;
-          setStatus({ kind: "conflict", message: r.error });
-        } else {
-          // An invalid answer would fail again on every retry: report it and drop it.
-          setStatus({ kind: "error", message: r.error });
+  // One function that re-schedules itself (a retry, the next batch): declared inside, so it names itself.
+  const flush = useCallback((): Promise<void> => {
+    async function run(): Promise<void> {
+      if (inFlight.current) return inFlight.current;
+      if (stopped.current || pending.current.size === 0) return;
+      const batch = new Map(pending.current);
+      pending.current.clear();
+      const restore = () => {
+        for (const [k, v] of batch) if (!pending.current.has(k)) pending.current.set(k, v);
+      };
+      setStatus({ kind: "saving" });
+      inFlight.current = (async () => {
+        try {
+          const r = await callAction(() => saveAnswersAction({ attemptId, version: version.current, answers: Object.fromEntries(batch) }));
+          if (r.ok) {
+            version.current = r.data.version;
+            setStatus(pending.current.size ? { kind: "saving" } : { kind: "saved" });
+          } else if (r.code === "unreachable") {
+            restore();
+            setStatus({ kind: "offline" });
+            schedule(RETRY_MS, () => void run());
+          } else if (r.code === "conflict") {
+            restore();
+            stopped.current = true;
+            setStatus({ kind: "conflict", message: r.error });
+          } else {
+            // An invalid answer would fail again on every retry: report it and drop it.
+            setStatus({ kind: "error", message: r.error });
+          }
+        } finally {
+          inFlight.current = null;
         }
-      } finally {
-        inFlight.current = null;
-      }
-    })();
-    await inFlight.current;
-    if (pending.current.size && !stopped.current) schedule(DEBOUNCE_MS, () => void flush());
+      })();
+      await inFlight.current;
+      if (pending.current.size && !stopped.current) schedule(DEBOUNCE_MS, () => void run());
+    }
+    return run();
   }, [attemptId, schedule]);
 
   const queue = useCallback(

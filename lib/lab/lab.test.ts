@@ -1,6 +1,6 @@
 /**
  * The lab end to end in Node on the wasm backend, with the shipped data and base models:
- * LAB.md's qualitative results, cost counters, reproducibility and tensor hygiene.
+ * docs/LAB.md's qualitative results, cost counters, reproducibility and tensor hygiene.
  * Kept small (n ≤ 100, few epochs) so the file runs in well under a minute on 2 cores.
  */
 import * as tf from "@tensorflow/tfjs";

@@ -19,7 +19,7 @@ export const LAB_BASE_ALIASES: Readonly<Record<string, LabBase>> = { similar: "s
 /** Fixed k; gradual unfreezing from the top, one layer every E epochs; LP-FT: head for E epochs, then all at the body rate. */
 export const LAB_SCHEDULES = ["fixed", "gradual", "lpft"] as const;
 export type LabSchedule = (typeof LAB_SCHEDULES)[number];
-/** TensorFlow.js backends the lab offers; wasm is the default (LAB.md: fastest here without a GPU). */
+/** TensorFlow.js backends the lab offers; wasm is the default (docs/LAB.md: fastest here without a GPU). */
 export const LAB_BACKENDS = ["wasm", "webgl", "cpu"] as const;
 export type LabBackend = (typeof LAB_BACKENDS)[number];
 export type LabBase = (typeof LAB_BASES)[number];

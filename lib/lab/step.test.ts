@@ -25,7 +25,7 @@ describe("the hand-written training step", () => {
     await initNodeBackend(backend);
     const net = createNet(layersFor(5), 3);
     const [ours, reference] = tf.tidy(() => {
-      const x = tf.randomUniform([16, 64], 0, 1, "float32", 4) as tf.Tensor2D;
+      const x = tf.randomUniform<tf.Rank.R2>([16, 64], 0, 1, "float32", 4);
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0], "int32"), 5).toFloat() as tf.Tensor2D;
       const h = forward(net, x, 0, frozen);
       const vars = trainableVariables(net, frozen);

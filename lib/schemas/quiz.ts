@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_PATTERN } from "./common";
 
 /**
  * Quiz items of a question, written in `content/questions/<slug>.quiz.yaml` as `{ items: [...] }`.
@@ -8,10 +9,10 @@ import { z } from "zod";
 
 const text = z.string().trim().min(1, "must not be empty");
 
-/** The lab's one-click presets, each demonstrating one claim of the official answer (docs: shared LAB.md). */
+/** The lab's one-click presets, each demonstrating one claim of the official answer (docs/LAB.md). */
 export const LAB_PRESETS = ["cost", "small-data", "different-task", "negative-transfer", "in-practice", "cache"] as const;
 export type LabPreset = (typeof LAB_PRESETS)[number];
-const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case");
+const itemId = z.string().regex(SLUG_PATTERN, "must be kebab-case");
 
 const ItemBase = {
   id: itemId,

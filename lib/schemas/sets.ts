@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLUG_PATTERN } from "./common";
 import { QuizItemSchema } from "./quiz";
 
 /**
@@ -9,7 +10,7 @@ import { QuizItemSchema } from "./quiz";
  */
 
 const text = z.string().trim().min(1, "must not be empty");
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case");
+const slug = z.string().regex(SLUG_PATTERN, "must be kebab-case");
 
 /** GIFT's text formats: `[moodle]` (the default), `[html]`, `[markdown]`, `[plain]`. */
 export const GIFT_FORMATS = ["moodle", "html", "markdown", "plain"] as const;

@@ -4,7 +4,7 @@ import { text } from "@/lib/schemas/input";
 import { getPrisma } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { scheduleReviews } from "@/server/data/review-cards";
-import type { ItemResult } from "@/lib/quiz";
+import { ItemResultsSchema } from "@/lib/schemas/attempt";
 
 /**
  * What a guest browser did before signing up — quiz attempts, key-point self-grades, lab runs with their
@@ -37,7 +37,6 @@ export async function getGuestOffer(guestKeyHash: string): Promise<GuestOffer> {
   return { attempts, selfGrades, labRuns };
 }
 
-const ResultsSchema = z.array(z.object({ itemId: text(), type: text(), score: z.number(), max: z.number(), correct: text() }).passthrough());
 const SelfGradesSchema = z.record(text(), z.unknown());
 
 type GuestGradeRow = { question_slug: string; key_points_hit: number[] | null; key_points_total: number; self_graded_at: Date };
@@ -61,11 +60,11 @@ export async function importGuestData(userId: string, guestKeyHash: string): Pro
     let reviewCards = 0;
     const submitted = moved.filter((a) => a.status === "submitted" && a.submittedAt).sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
     for (const a of submitted) {
-      const results = ResultsSchema.safeParse(a.results);
+      const results = ItemResultsSchema.safeParse(a.results);
       if (!results.success) continue;
       const graded = SelfGradesSchema.safeParse(a.selfGrades);
       // A free-text item counts once the guest graded it, exactly as when signed in.
-      const due = (results.data as unknown as ItemResult[]).filter((r) => r.correct !== "self-graded" || (graded.success && Object.hasOwn(graded.data, r.itemId)));
+      const due = results.data.filter((r) => r.correct !== "self-graded" || (graded.success && Object.hasOwn(graded.data, r.itemId)));
       reviewCards += await scheduleReviews(userId, a.questionSlug, due, a.submittedAt!, { includeSelfGraded: true, onlyIfNewer: true, db: tx });
     }
 

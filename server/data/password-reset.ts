@@ -1,5 +1,4 @@
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { text } from "@/lib/schemas/input";
 import { getPrisma } from "@/server/db";
@@ -8,6 +7,7 @@ import { DataError } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
 import { mailConfigured, sendMail } from "@/server/mail";
 import { checkPassword, hashPassword } from "@/server/password";
+import { randomToken, sha256Hex } from "@/server/tokens";
 
 /**
  * Password reset by email (decision 024). A token is 256 random bits in a link; only its SHA-256 is
@@ -17,7 +17,6 @@ import { checkPassword, hashPassword } from "@/server/password";
  */
 export const RESET_TTL_MS = 30 * 60 * 1000;
 
-const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /**
  * Reset needs a mail server and a configured public origin (AUTH_URL): the link's origin must never come
@@ -38,8 +37,8 @@ export async function issueResetToken(email: string, now = new Date()): Promise<
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return { sent: false };
-  const token = crypto.randomBytes(32).toString("base64url");
-  await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) } });
+  const token = randomToken();
+  await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) } });
   const link = new URL(`/reset-password?token=${token}`, env().AUTH_URL).toString();
   await sendMail({
     to: user.email,
@@ -70,7 +69,7 @@ export async function resetPassword(input: z.output<typeof ResetPasswordSchema>,
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const [used] = await tx.passwordResetToken.updateManyAndReturn({
-      where: { tokenHash: hash(input.token), usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash: sha256Hex(input.token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
       select: { userId: true },
     });

@@ -5,7 +5,7 @@ import { isRandomToken, randomToken, sha256Hex } from "@/server/tokens";
 import { DataError, notFound } from "@/server/data/errors";
 import { logEvent } from "@/server/log";
 import { authorize, type Actor, type ScopeRef } from "@/server/permissions";
-import { CAPABILITY_GRANTS, isCapabilityGrant, type CapabilityGrant, type LinkRole, type ScopeType } from "@/server/permissions/table";
+import { CAPABILITY_GRANTS, isCapabilityGrant, type CapabilityGrant, type LinkRole } from "@/server/permissions/table";
 
 /**
  * Capability links: a set's share link, a cohort's invite. The token (256 random bits, base64url) is
