@@ -35,6 +35,9 @@ import * as memberRoute from "@/app/api/v1/cohorts/[id]/members/[userId]/route";
 import * as assignmentsRoute from "@/app/api/v1/cohorts/[id]/assignments/route";
 import * as submissionsRoute from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/submissions/route";
 import * as extraTimeRoute from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/extra-time/route";
+import * as attemptsRoute from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/route";
+import * as attemptRoute from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/route";
+import * as submitRoute from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/submit/route";
 import { DEFAULT_SET_SETTINGS } from "@/lib/schemas/sets";
 import { describeEachDatabase } from "./support/databases";
 import { actorOf, createUser, reloadViewer } from "./support/users";
@@ -289,6 +292,37 @@ describeEachDatabase("cohorts", () => {
           ),
       },
     ];
+    const sa = { id, assignmentId: w.setAssignment.id };
+    const saPath = `/cohorts/${id}/assignments/${w.setAssignment.id}/attempts`;
+    const own = await startAssignmentAttempt(await act(w.student), id, w.setAssignment.id);
+    const ap = { ...sa, attemptId: own.id };
+    rows.push(
+      {
+        name: "POST …/attempts (start)",
+        allowed: new Set(["student"]),
+        ok: 201,
+        run: (u) => call(attemptsRoute.POST, "POST", saPath, u?.token ?? null, undefined, sa),
+      },
+      {
+        name: "GET …/attempts/{attemptId}",
+        allowed: new Set(["student"]),
+        ok: 200,
+        run: (u) => call(attemptRoute.GET, "GET", `${saPath}/${own.id}`, u?.token ?? null, undefined, ap),
+      },
+      {
+        // A stale version: the student gets past every check to a conflict; everyone else 404.
+        name: "PUT …/attempts/{attemptId}",
+        allowed: new Set(["student"]),
+        ok: 409,
+        run: (u) => call(attemptRoute.PUT, "PUT", `${saPath}/${own.id}`, u?.token ?? null, { version: 999, answers: {} }, ap),
+      },
+      {
+        name: "POST …/attempts/{attemptId}/submit",
+        allowed: new Set(["student"]),
+        ok: 409,
+        run: (u) => call(submitRoute.POST, "POST", `${saPath}/${own.id}/submit`, u?.token ?? null, { version: 999 }, ap),
+      },
+    );
     const notFound = new Set<string>();
     for (const row of rows) {
       for (const [name, u] of Object.entries(who)) {
@@ -336,6 +370,9 @@ describeEachDatabase("cohorts", () => {
       "/cohorts/{id}/assignments",
       "/cohorts/{id}/assignments/{assignmentId}/submissions",
       "/cohorts/{id}/assignments/{assignmentId}/extra-time",
+      "/cohorts/{id}/assignments/{assignmentId}/attempts",
+      "/cohorts/{id}/assignments/{assignmentId}/attempts/{attemptId}",
+      "/cohorts/{id}/assignments/{assignmentId}/attempts/{attemptId}/submit",
     ])
       expect(paths).toContain(path);
   }, 240_000);
