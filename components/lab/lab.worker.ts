@@ -81,6 +81,13 @@ async function start(id: number, kind: "single" | "sweep", settings: LabSettings
               delegated.set(id, { resolve, reject });
               controller.signal.addEventListener("abort", () => reject(new LabAbortError()));
               post({ type: "delegate", id, settings: seeded, plans });
+            }).catch(async (error: unknown) => {
+              // A helper that failed (not a stop): train its runs here instead, one after another.
+              if (error instanceof LabAbortError || controller.signal.aborted) throw error;
+              const sets = datasetsFor(context.data, seeded);
+              const results: RunResult[] = [];
+              for (const plan of plans) results.push(await runOnce(seeded, plan, context, sets));
+              return results;
             })
         : undefined;
       results = await runSweep(
