@@ -54,8 +54,6 @@ const ITEMS = [
   },
 ];
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async ({ baseURL }) => {
   base = baseURL!;
   // High pool indexes: the e2e fixtures take theirs from the bottom of the pool.
