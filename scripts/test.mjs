@@ -1,6 +1,6 @@
 // `npm test`: the whole suite, in the order that fails fastest —
 //   lint (ESLint, zero warnings) → format check (Prettier) → type check → content check
-//   → unit + integration (Vitest; PostgreSQL too when TEST_POSTGRES_URL is set)
+//   → unit + integration + security (Vitest; PostgreSQL too when TEST_POSTGRES_URL is set)
 //   → end-to-end in Chromium (Playwright, against a production build on a fresh embedded database).
 // Ends with one line "tests: N passed, N failed" summing Vitest and Playwright.
 import { spawnSync } from "node:child_process";
@@ -37,13 +37,14 @@ run("format check (prettier)", "npx", ["prettier", "--check", "."]);
 run("type check", "npx", ["tsc", "--noEmit"]);
 run("content check", "npx", ["tsx", "scripts/content.mts", "check"]);
 
-run("unit and integration (vitest)", "npx", [
-  "vitest",
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  "--outputFile=test-results/vitest.json",
-]);
+// The security project's fuzzing runs 1,000 cases per input with `npm run test:security`; inside the whole suite
+// 250 (about a quarter of its time: tests/security/fuzz.test.ts). SECURITY_FUZZ_RUNS overrides both.
+run(
+  "unit, integration and security (vitest)",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
+  { SECURITY_FUZZ_RUNS: process.env.SECURITY_FUZZ_RUNS || "250" },
+);
 const v = readJson("test-results/vitest.json");
 if (v) {
   results.passed += v.numPassedTests;
