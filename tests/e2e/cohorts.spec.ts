@@ -5,7 +5,7 @@ import { seriousA11yViolations, watchCspViolations } from "./support";
 // An instructor creates a cohort, assigns a lab challenge and makes an invite; a student joins with the link in a
 // second browser context; both see the cohort page (the instructor every student, the student their own row).
 // Keyboard only; axe on every page of the journey. (Completing a set assignment and a challenge from the browser
-// needs the assignment page, which does not exist yet: see /work notes of cohorts-ui.)
+// needs a page for the student side of an assignment, which does not exist yet.)
 
 async function tabTo(page: Page, target: Locator) {
   for (let i = 0; i < 60; i++) {
