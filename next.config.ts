@@ -15,7 +15,15 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Keep PGlite's wasm/data files out of .next/static (where anyone could download them) and native addons unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
+  // tfjs: the lab-challenge grader (server/lab-grader.ts) runs the lab core in the server process; load it from node_modules.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "pg",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -301,6 +301,46 @@ export function openApiDocument() {
           responses: { "201": ok("{ submission }"), ...errors },
         },
       },
+      "/cohorts/{id}/assignments/{assignmentId}/attempts": {
+        post: {
+          summary: "Start (or resume) your attempt at a set assignment (students); the set's settings apply, plus any extra time granted",
+          parameters: [...idParam, { name: "assignmentId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "201": ok("{ attempt }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/assignments/{assignmentId}/attempts/{attemptId}": {
+        get: {
+          summary: "Your attempt at a set assignment (no answer key before submit)",
+          parameters: [
+            ...idParam,
+            { name: "assignmentId", in: "path", required: true, schema: { type: "string" } },
+            { name: "attemptId", in: "path", required: true, schema: { type: "string" } },
+          ],
+          responses: { "200": ok("{ attempt }"), ...errors },
+        },
+        put: {
+          summary: "Save answers (compare-and-set on the version: a stale tab gets 409)",
+          parameters: [
+            ...idParam,
+            { name: "assignmentId", in: "path", required: true, schema: { type: "string" } },
+            { name: "attemptId", in: "path", required: true, schema: { type: "string" } },
+          ],
+          requestBody: json(SaveAnswersSchema),
+          responses: { "200": ok("{ version }"), ...errors },
+        },
+      },
+      "/cohorts/{id}/assignments/{assignmentId}/attempts/{attemptId}/submit": {
+        post: {
+          summary: "Submit: graded on the server, marked late when after the due date; the set's review policy decides what is shown",
+          parameters: [
+            ...idParam,
+            { name: "assignmentId", in: "path", required: true, schema: { type: "string" } },
+            { name: "attemptId", in: "path", required: true, schema: { type: "string" } },
+          ],
+          requestBody: json(SubmitAttemptSchema),
+          responses: { "200": ok("{ result }"), ...errors },
+        },
+      },
       "/cohorts/{id}/assignments/{assignmentId}/extra-time": {
         post: {
           summary: "Give one student extra minutes on a timed assignment (applies at once to an attempt in progress)",

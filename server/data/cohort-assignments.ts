@@ -385,7 +385,8 @@ export async function submitAssignmentAttempt(
   const row = await closeAttempt({ kind: "user", userId }, attemptId, input, now);
   const late = row.submittedAt ? isLate(row.submittedAt, a.dueAt) : false;
   const prisma = await getPrisma();
-  await prisma.assignmentAttempt.updateMany({ where: { attemptId, ...(late ? { late: false } : {}) }, data: { late } });
+  // Idempotent: a repeated submit returns the stored submitted_at, so the mark it computes is the same.
+  await prisma.assignmentAttempt.updateMany({ where: { attemptId }, data: { late } });
   const settings = settingsOf(a)!;
   const visibility = reviewVisibility(settings, { status: "submitted" }, now);
   const showScore = visibility.show !== "nothing";

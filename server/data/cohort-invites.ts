@@ -2,14 +2,13 @@ import "server-only";
 import crypto from "node:crypto";
 import type { z } from "zod";
 import { getPrisma } from "@/server/db";
-import { sha256Hex } from "@/server/tokens";
+import { isRandomToken, sha256Hex } from "@/server/tokens";
 import { DataError } from "@/server/data/errors";
 import { hitRateLimit } from "@/server/rate-limit";
 import { authorize, scopeNotFound, type Actor, type ScopeRef } from "@/server/permissions";
 import {
   createCapabilityLink,
   listCapabilityLinks,
-  resolveCapability,
   revokeCapabilityLink,
   withCapability,
   type Capability,
@@ -112,8 +111,9 @@ export async function revokeInvite(actor: Actor, cohortId: string, inviteId: str
 
 /** Join through the link's token. Needs an account: an anonymous or guest actor is refused (sign in first). */
 export async function joinCohortByToken(actor: Actor, token: string, now = new Date()): Promise<{ cohortId: string }> {
-  const capability = await resolveCapability(token, now);
-  return redeem(actor, capability, now);
+  if (actor.kind !== "user") throw new DataError("Sign in (or create an account) to join a cohort.", "not-found");
+  if (!isRandomToken(token)) throw invalidInvite();
+  return redeem(actor, await linkByTokenHash(sha256Hex(token), now), now);
 }
 
 /**
@@ -129,8 +129,8 @@ export async function joinCohortByCode(actor: Actor, rawCode: string, clientKey:
   const row = code
     ? await prisma.capabilityLink.findUnique({ where: { codeHash: codeHash(code) }, select: { tokenHash: true, id: true } })
     : null;
-  const capability = row ? await resolveByHash(row.tokenHash, now) : null;
-  if (!capability) {
+  const link = row ? await linkByTokenHash(row.tokenHash, now) : null;
+  if (!link) {
     let retry = 0;
     let blocked = false;
     for (const key of keys) {
@@ -140,7 +140,7 @@ export async function joinCohortByCode(actor: Actor, rawCode: string, clientKey:
     if (blocked) throw new TooManyCodeAttempts(retry);
     throw new DataError("That code is not valid (unknown, expired, used up or revoked).", "not-found");
   }
-  return redeem(actor, capability, now);
+  return redeem(actor, link, now);
 }
 
 async function refuseIfBlocked(keys: string[], now: Date) {
@@ -152,20 +152,32 @@ async function refuseIfBlocked(keys: string[], now: Date) {
   }
 }
 
-/** resolveCapability works on the token; a code names the row, so check the same conditions on it directly. */
-async function resolveByHash(tokenHash: string, now: Date): Promise<Capability | null> {
+const invalidInvite = () => new DataError("That invite is not valid (expired, used up or revoked).", "not-found");
+
+type Link = { capability: Capability; usedUp: boolean };
+
+/**
+ * The invite a token hash names, while it is not revoked or expired (used up is reported, not hidden: a member
+ * following a used-up link again is simply let through to their cohort, using nothing). A token and a code name
+ * the same row.
+ */
+async function linkByTokenHash(tokenHash: string, now: Date): Promise<Link | null> {
   const prisma = await getPrisma();
   const row = await prisma.capabilityLink.findFirst({
     where: { tokenHash, grant: "cohort-join", scopeType: "cohort", revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     select: { id: true, scopeId: true, maxUses: true, uses: true },
   });
-  if (!row || (row.maxUses !== null && row.uses >= row.maxUses)) return null;
-  return { linkId: row.id, scope: scope(row.scopeId), grant: "cohort-join", role: "invitee" };
+  if (!row) return null;
+  return {
+    capability: { linkId: row.id, scope: scope(row.scopeId), grant: "cohort-join", role: "invitee" },
+    usedUp: row.maxUses !== null && row.uses >= row.maxUses,
+  };
 }
 
-async function redeem(actor: Actor, capability: Capability | null, now: Date): Promise<{ cohortId: string }> {
+async function redeem(actor: Actor, link: Link | null, now: Date): Promise<{ cohortId: string }> {
   if (actor.kind !== "user") throw new DataError("Sign in (or create an account) to join a cohort.", "not-found");
-  if (!capability || capability.scope.type !== "cohort") throw new DataError("That invite is not valid (expired, used up or revoked).", "not-found");
+  if (!link) throw invalidInvite();
+  const { capability } = link;
   const cohortId = capability.scope.id;
   authorize(withCapability(actor, capability), scope(cohortId), "cohort.join");
   const userId = actor.userId;
@@ -176,18 +188,19 @@ async function redeem(actor: Actor, capability: Capability | null, now: Date): P
       select: { role: true },
     });
     if (already) return; // a member following the link again uses nothing up
+    if (link.usedUp) throw invalidInvite();
     // Count the use atomically, in this transaction: racing joins never exceed maxUses.
-    const link = tx.capabilityLink.fields;
+    const fields = tx.capabilityLink.fields;
     const { count } = await tx.capabilityLink.updateMany({
       where: {
         id: capability.linkId,
         revokedAt: null,
         OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-        AND: [{ OR: [{ maxUses: null }, { uses: { lt: link.maxUses } }] }],
+        AND: [{ OR: [{ maxUses: null }, { uses: { lt: fields.maxUses } }] }],
       },
       data: { uses: { increment: 1 } },
     });
-    if (count !== 1) throw new DataError("That invite is not valid (expired, used up or revoked).", "not-found");
+    if (count !== 1) throw invalidInvite();
     await joinScope(tx, scope(cohortId), userId, "student");
   });
   return { cohortId };
