@@ -161,7 +161,12 @@ function actionIds(): Map<string, { id: string; path: string }> {
     if (!e.exportedName) continue;
     const pages = Object.keys(e.workers).filter((p) => p.startsWith("app/") && !p.includes("_not-found") && !p.includes("[attemptId]"));
     const page = pages.sort((a, b) => a.length - b.length)[0] ?? "app/page";
-    const route = page.replace(/^app/, "").replace(/\/page$/, "").replace("[slug]", SLUG).replace("[id]", w.setId) || "/";
+    const route =
+      page
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace("[slug]", SLUG)
+        .replace("[id]", w.setId) || "/";
     out.set(e.exportedName, { id, path: route });
   }
   return out;
@@ -223,12 +228,15 @@ test("every server action posted directly: without a session it is refused witho
     });
     if (foreign.status() !== 403) failures.push(`${key} from a foreign origin: ${foreign.status()}`);
     if (access !== "user" && access !== "actor") continue;
-    const res = await ctx.anonymous!.post(found.path, {
+    // A fresh jar each time: the page matrix may have given the shared anonymous context a guest cookie.
+    const nobody = await jar();
+    const res = await nobody.post(found.path, {
       headers: { "Next-Action": found.id, "Content-Type": "text/plain;charset=UTF-8" },
       data: JSON.stringify([inputs[name] ?? {}]),
       maxRedirects: 0,
     });
     const body = await res.text();
+    await nobody.dispose();
     if (res.status() >= 500) failures.push(`${key} without a session: ${res.status()}`);
     if (/"ok":true/.test(body)) failures.push(`${key} without a session succeeded: ${body.slice(0, 200)}`);
     const refusal = access === "user" ? "Sign in to continue." : "Start the quiz first.";
