@@ -68,4 +68,14 @@ describeEachDatabase("access matrix: JSON API", () => {
     expect(await list("otherManager")).toHaveLength(1);
     expect(await list("candidate")).toEqual([]);
   });
+
+  it("the account export carries no answer key of an attempt still in progress (Q1)", async () => {
+    const w = await makeWorld();
+    const res = await call("GET /api/v1/me/export", w.tokens.candidate);
+    const data = (await res.json()) as { quizAttempts: { id: string; status: string; itemsSnapshot: unknown }[] };
+    const open = data.quizAttempts.find((a) => a.id === w.attemptId);
+    expect(open?.status).toBe("in_progress");
+    expect(open?.itemsSnapshot).toBeNull();
+    expect(JSON.stringify(data)).not.toMatch(/"rationale"|"modelAnswer"|"rubric"/);
+  });
 });

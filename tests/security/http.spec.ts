@@ -152,17 +152,22 @@ test("every page × every actor: allowed, sent to sign-in, or the very page an u
 });
 
 /** Each action's id and a page whose bundle holds it (Next only runs an action posted to such a page). */
-function actionIds(): Map<string, { id: string; path: string }> {
+function actionIds(): Map<string, { id: string; path: string; paths: string[] }> {
   const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
   };
-  const out = new Map<string, { id: string; path: string }>();
+  const out = new Map<string, { id: string; path: string; paths: string[] }>();
   for (const [id, e] of Object.entries(manifest.node)) {
     if (!e.exportedName) continue;
     const pages = Object.keys(e.workers).filter((p) => p.startsWith("app/") && !p.includes("_not-found") && !p.includes("[attemptId]"));
-    const page = pages.sort((a, b) => a.length - b.length)[0] ?? "app/page";
-    const route = page.replace(/^app/, "").replace(/\/page$/, "").replace("[slug]", SLUG).replace("[id]", w.setId) || "/";
-    out.set(e.exportedName, { id, path: route });
+    const toPath = (page: string) =>
+      page
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace("[slug]", SLUG)
+        .replace("[id]", w.setId) || "/";
+    const paths = pages.sort((a, b) => a.length - b.length).map(toPath);
+    out.set(e.exportedName, { id, path: paths[0] ?? "/", paths: paths.length ? paths : ["/"] });
   }
   return out;
 }
@@ -223,13 +228,23 @@ test("every server action posted directly: without a session it is refused witho
     });
     if (foreign.status() !== 403) failures.push(`${key} from a foreign origin: ${foreign.status()}`);
     if (access !== "user" && access !== "actor") continue;
-    const res = await ctx.anonymous!.post(found.path, {
-      headers: { "Next-Action": found.id, "Content-Type": "text/plain;charset=UTF-8" },
-      data: JSON.stringify([inputs[name] ?? {}]),
-      maxRedirects: 0,
-    });
-    const body = await res.text();
-    if (res.status() >= 500) failures.push(`${key} without a session: ${res.status()}`);
+    // A fresh jar each time: the page matrix may have given the shared anonymous context a guest cookie.
+    const nobody = await jar();
+    // The first page that runs the action (its answer is an action result, `0:{"a":…}`, not the page's own payload).
+    let status = 0;
+    let body = "";
+    for (const p of found.paths) {
+      const res = await nobody.post(p, {
+        headers: { "Next-Action": found.id, "Content-Type": "text/plain;charset=UTF-8" },
+        data: JSON.stringify([inputs[name] ?? {}]),
+        maxRedirects: 0,
+      });
+      status = res.status();
+      body = await res.text();
+      if (body.startsWith('0:{"a"')) break;
+    }
+    await nobody.dispose();
+    if (status >= 500) failures.push(`${key} without a session: ${status}`);
     if (/"ok":true/.test(body)) failures.push(`${key} without a session succeeded: ${body.slice(0, 200)}`);
     const refusal = access === "user" ? "Sign in to continue." : "Start the quiz first.";
     if (inputs[name] && !body.includes(refusal) && !body.includes("The request was not valid."))
