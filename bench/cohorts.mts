@@ -246,7 +246,7 @@ async function measure(flags: Flags, dbUrl: string) {
   await prisma.labRun.createMany({ data: runs as never });
   await client.query("VACUUM ANALYZE");
   const setupSeconds = round((performance.now() - built) / 1000);
-  const size = (await client.query(`SELECT pg_size_pretty(pg_total_relation_size('quiz_attempts')) AS s`)).rows[0].s as string;
+  const size = (await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_total_relation_size('quiz_attempts')) AS s`)).rows[0]!.s;
 
   const actor = { kind: "user" as const, userId: owner.id, roles: await loadMemberships(owner.id) };
   const student = { kind: "user" as const, userId: students[0]!.id, roles: await loadMemberships(students[0]!.id) };
@@ -261,7 +261,7 @@ async function measure(flags: Flags, dbUrl: string) {
     const t0 = performance.now();
     const d = await getCohortDashboard(actor, cohortId);
     const t1 = performance.now();
-    html = renderToString(createElement(DashboardView, { cohortId, data: d })).length;
+    html = renderToString(createElement(DashboardView, { data: d })).length;
     const t2 = performance.now();
     csvBytes = (await getCohortDashboardCsv(actor, cohortId)).length;
     const t3 = performance.now();
@@ -333,7 +333,7 @@ function customItem(q: number, k: number): Item {
     prompt: `Custom question ${q}.${k}`,
     keyPoint: 0,
     options: [opt(1, true), opt(2, false), opt(3, false)],
-  } as Item;
+  };
 }
 
 function answerFor(item: Item, right: boolean, random: () => number): unknown {

@@ -259,9 +259,12 @@ export function AssignmentForm({
                         : { kind: "params", maxTrainableParams: Number(budget) },
                   },
                 };
-          create.run({ cohortId, assignment } as Parameters<typeof createAssignmentAction>[0], {
-            onSuccess: () => (setTitle(""), router.refresh()),
-          });
+          create.run(
+            { cohortId, assignment },
+            {
+              onSuccess: () => (setTitle(""), router.refresh()),
+            },
+          );
         }}
       >
         <fieldset className="space-y-1">

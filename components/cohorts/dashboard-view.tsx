@@ -1,5 +1,5 @@
 import type { CohortDashboard, StudentRow } from "@/server/data/cohort-dashboard";
-import { link, muted } from "@/components/ui/styles";
+import { muted } from "@/components/ui/styles";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
@@ -13,7 +13,7 @@ const SHADES = ["bg-red-100", "bg-orange-100", "bg-yellow-100", "bg-lime-100", "
 const shade = (m: number) => SHADES[Math.min(SHADES.length - 1, Math.floor(m * SHADES.length))]!;
 
 /** The instructor dashboard (or a student's own row of it): completion, heatmap, wrong options, overdue, lab. */
-export function DashboardView({ cohortId, data }: { cohortId: string; data: CohortDashboard }) {
+export function DashboardView({ data }: { data: CohortDashboard }) {
   const titles = new Map(data.assignments.map((a) => [a.id, a.title]));
   const challenges = data.assignments.filter((a) => a.kind === "lab-challenge");
   const own = data.scope === "own";

@@ -189,8 +189,8 @@ export async function trainNet(
             tf.tidy(() => {
               // gather, not slice of a pre-shuffled epoch: tfjs-wasm's slice was 2–10× slower than gather at these shapes.
               const idx = tf.tensor1d(batch, "int32");
-              const h = tf.gather(epochX, idx) as tf.Tensor2D;
-              const y = tf.gather(trainSet.y, idx) as tf.Tensor2D;
+              const h = tf.gather<tf.Tensor2D>(epochX, idx);
+              const y = tf.gather<tf.Tensor2D>(trainSet.y, idx);
               optimizer.applyGradients(layerGradients(net, frozen, h, y, scaleFor(batch.length)), 2 * frozen, lrs);
             });
             if (options.onBatch) await options.onBatch();

@@ -135,7 +135,10 @@ export async function joinCohortByCode(actor: Actor, rawCode: string, clientKey:
     let blocked = false;
     for (const key of keys) {
       const hit = await hitRateLimit(key, UNKNOWN_CODE_LIMIT, UNKNOWN_CODE_WINDOW_MS, now.getTime());
-      if (!hit.allowed) ((blocked = true), (retry = Math.max(retry, hit.retryAfterS)));
+      if (!hit.allowed) {
+        blocked = true;
+        retry = Math.max(retry, hit.retryAfterS);
+      }
     }
     if (blocked) throw new TooManyCodeAttempts(retry);
     throw new DataError("That code is not valid (unknown, expired, used up or revoked).", "not-found");

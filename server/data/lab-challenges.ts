@@ -134,7 +134,7 @@ export async function submitChallenge(
     data: {
       assignmentId,
       userId,
-      settings: settings as unknown as Prisma.InputJsonValue,
+      settings: settings,
       claimed: input.claimed ? (input.claimed as Prisma.InputJsonValue) : Prisma.DbNull,
       late: isLate(now, dueAt),
       submittedAt: now,

@@ -20,7 +20,7 @@ import {
   type SetItem,
   type SetSettings,
 } from "@/lib/schemas/sets";
-import { QuizItemSchema, type QuizItem } from "@/lib/schemas/quiz";
+import { QuizItemSchema } from "@/lib/schemas/quiz";
 import { createSeed, deadlineFor, gradeAttempt, presentQuiz, reviewItem, type ItemResult, type PublicQuizItem, type ReviewItem } from "@/lib/quiz";
 import { renderMarkdown } from "@/lib/markdown";
 import { reviewVisibility, setPhase, type ReviewVisibility } from "@/lib/sets/review-policy";
@@ -443,7 +443,7 @@ export async function gradeSetFreeText(actor: Actor, id: string, input: z.output
       selfGrades: next as Prisma.InputJsonValue,
       answersVersion: { increment: 1 },
       score: grade.score,
-      results: grade.items as unknown as Prisma.InputJsonValue,
+      results: grade.items,
     },
   });
   if (count === 0) throw new DataError("This attempt changed meanwhile; reload to see it.", "conflict");

@@ -264,8 +264,8 @@ describeEachDatabase("cohort dashboard", () => {
     // Removal after the token was made: the next request no longer holds the membership.
     await w.prisma.membership.deleteMany({ where: { scopeType: "cohort", scopeId: w.cohortId, userId: w.users.removed.id } });
     const routes: [Handler, string][] = [
-      [dashboardRoute.GET as Handler, `/cohorts/${w.cohortId}/dashboard`],
-      [csvRoute.GET as Handler, `/cohorts/${w.cohortId}/dashboard.csv`],
+      [dashboardRoute.GET, `/cohorts/${w.cohortId}/dashboard`],
+      [csvRoute.GET, `/cohorts/${w.cohortId}/dashboard.csv`],
     ];
     for (const [h, path] of routes) {
       for (const who of [t.owner, t.instructor]) {
@@ -286,7 +286,7 @@ describeEachDatabase("cohort dashboard", () => {
       expect((await call(h, path, null, w.cohortId)).status).toBe(401);
       expect((await call(h, path, t.owner, "no-such-cohort")).status).toBe(404);
     }
-    const csv = await call(csvRoute.GET as Handler, `/cohorts/${w.cohortId}/dashboard.csv`, t.owner, w.cohortId);
+    const csv = await call(csvRoute.GET, `/cohorts/${w.cohortId}/dashboard.csv`, t.owner, w.cohortId);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     const doc = openApiDocument() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/cohorts/{id}/dashboard", "/cohorts/{id}/dashboard.csv"]));

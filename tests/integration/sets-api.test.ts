@@ -48,21 +48,21 @@ describeEachDatabase("question sets JSON API", () => {
   it("create, read, patch, share, results, CSV, export, delete — and 404 for another manager, 401 anonymous", async () => {
     const owner = await tokenFor();
     const other = await tokenFor();
-    const created = await call(setsRoute.POST as Handler, "POST", "/sets", owner, { title: "ATS screen", items: [ITEM] });
+    const created = await call(setsRoute.POST, "POST", "/sets", owner, { title: "ATS screen", items: [ITEM] });
     expect(created.status).toBe(201);
     const { set } = (await created.json()) as { set: { id: string; settings: { attemptsAllowed: number } } };
     const p = { id: set.id };
     const routes: [Handler, string, string, unknown?][] = [
-      [setRoute.GET as Handler, "GET", `/sets/${set.id}`],
-      [setRoute.PATCH as Handler, "PATCH", `/sets/${set.id}`, { title: "Renamed" }],
-      [shareRoute.POST as Handler, "POST", `/sets/${set.id}/share-link`],
-      [shareRoute.DELETE as Handler, "DELETE", `/sets/${set.id}/share-link`],
-      [resultsRoute.GET as Handler, "GET", `/sets/${set.id}/results`],
-      [csvRoute.GET as Handler, "GET", `/sets/${set.id}/results.csv`],
-      [gradesRoute.PUT as Handler, "PUT", `/sets/${set.id}/grades`, { attemptId: "x", itemId: "q", ticked: [0] }],
-      [exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=gift`],
-      [exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=markdown`],
-      [setRoute.DELETE as Handler, "DELETE", `/sets/${set.id}`],
+      [setRoute.GET, "GET", `/sets/${set.id}`],
+      [setRoute.PATCH, "PATCH", `/sets/${set.id}`, { title: "Renamed" }],
+      [shareRoute.POST, "POST", `/sets/${set.id}/share-link`],
+      [shareRoute.DELETE, "DELETE", `/sets/${set.id}/share-link`],
+      [resultsRoute.GET, "GET", `/sets/${set.id}/results`],
+      [csvRoute.GET, "GET", `/sets/${set.id}/results.csv`],
+      [gradesRoute.PUT, "PUT", `/sets/${set.id}/grades`, { attemptId: "x", itemId: "q", ticked: [0] }],
+      [exportRoute.GET, "GET", `/sets/${set.id}/export?format=gift`],
+      [exportRoute.GET, "GET", `/sets/${set.id}/export?format=markdown`],
+      [setRoute.DELETE, "DELETE", `/sets/${set.id}`],
     ];
     const notFoundBodies = new Set<string>();
     for (const [h, method, path, body] of routes) {
@@ -72,41 +72,27 @@ describeEachDatabase("question sets JSON API", () => {
       expect((await call(h, method, path, null, body, p)).status, `${method} ${path} anonymous`).toBe(401);
     }
     // The same body for every denial, and the same as for an id that does not exist.
-    const missing = await call(setRoute.GET as Handler, "GET", "/sets/nope", owner, undefined, { id: "nope" });
+    const missing = await call(setRoute.GET, "GET", "/sets/nope", owner, undefined, { id: "nope" });
     notFoundBodies.add(await missing.text());
     expect(notFoundBodies.size).toBe(1);
 
     expect((await call(setRoute.GET as Handler, "GET", `/sets/${set.id}`, owner, undefined, p)).status).toBe(200);
-    const patched = await call(setRoute.PATCH as Handler, "PATCH", `/sets/${set.id}`, owner, { settings: { attemptsAllowed: 0 } }, p);
+    const patched = await call(setRoute.PATCH, "PATCH", `/sets/${set.id}`, owner, { settings: { attemptsAllowed: 0 } }, p);
     expect(patched.status).toBe(400); // strict settings: a partial or invalid settings object is refused, nothing changes
-    const share = await call(shareRoute.POST as Handler, "POST", `/sets/${set.id}/share-link`, owner, undefined, p);
+    const share = await call(shareRoute.POST, "POST", `/sets/${set.id}/share-link`, owner, undefined, p);
     expect(share.status).toBe(201);
     expect(((await share.json()) as { url: string }).url).toMatch(/^http:\/\/layerwise\.test\/s\/[A-Za-z0-9_-]{43}$/);
-    const grade = await call(
-      gradesRoute.PUT as Handler,
-      "PUT",
-      `/sets/${set.id}/grades`,
-      owner,
-      { attemptId: "none", itemId: "q", ticked: [] },
-      p,
-    );
+    const grade = await call(gradesRoute.PUT, "PUT", `/sets/${set.id}/grades`, owner, { attemptId: "none", itemId: "q", ticked: [] }, p);
     expect(grade.status).toBe(404); // no such attempt in this set
-    const badGrade = await call(
-      gradesRoute.PUT as Handler,
-      "PUT",
-      `/sets/${set.id}/grades`,
-      owner,
-      { attemptId: "a", itemId: "q", ticked: [-1] },
-      p,
-    );
+    const badGrade = await call(gradesRoute.PUT, "PUT", `/sets/${set.id}/grades`, owner, { attemptId: "a", itemId: "q", ticked: [-1] }, p);
     expect(badGrade.status).toBe(400);
-    const csv = await call(csvRoute.GET as Handler, "GET", `/sets/${set.id}/results.csv`, owner, undefined, p);
+    const csv = await call(csvRoute.GET, "GET", `/sets/${set.id}/results.csv`, owner, undefined, p);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect((await csv.text()).split("\r\n")[0]).toMatch(/^name,email,status,score/);
-    const gift = await call(exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=gift`, owner, undefined, p);
+    const gift = await call(exportRoute.GET, "GET", `/sets/${set.id}/export?format=gift`, owner, undefined, p);
     expect(await gift.text()).toContain("True? {TRUE#[markdown]Yes.#[markdown]Yes.}");
     expect((await call(exportRoute.GET as Handler, "GET", `/sets/${set.id}/export?format=pdf`, owner, undefined, p)).status).toBe(400);
-    const list = (await (await call(setsRoute.GET as Handler, "GET", "/sets", owner)).json()) as { sets: { id: string }[] };
+    const list = (await (await call(setsRoute.GET, "GET", "/sets", owner)).json()) as { sets: { id: string }[] };
     expect(list.sets.map((s) => s.id)).toEqual([set.id]);
     expect((await call(setRoute.DELETE as Handler, "DELETE", `/sets/${set.id}`, owner, undefined, p)).status).toBe(200);
     expect((await call(setRoute.GET as Handler, "GET", `/sets/${set.id}`, owner, undefined, p)).status).toBe(404);
@@ -125,7 +111,7 @@ describeEachDatabase("question sets JSON API", () => {
       "{not json",
     ];
     for (const b of bodies) {
-      const res = await call(setsRoute.POST as Handler, "POST", "/sets", owner, b);
+      const res = await call(setsRoute.POST, "POST", "/sets", owner, b);
       expect(res.status, JSON.stringify(b)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
@@ -139,7 +125,7 @@ describeEachDatabase("question sets JSON API", () => {
   it("import: GIFT as JSON or as a text body, with the report; an unsupported-only file is a 400", async () => {
     const owner = await tokenFor();
     const text = readFileSync(new URL("../fixtures/gift/moodle-examples.gift.txt", import.meta.url), "utf8");
-    const res = await call(importRoute.POST as Handler, "POST", "/sets/import", owner, { format: "gift", text });
+    const res = await call(importRoute.POST, "POST", "/sets/import", owner, { format: "gift", text });
     expect(res.status).toBe(201);
     const body = (await res.json()) as {
       set: { items: unknown[] };
@@ -147,9 +133,9 @@ describeEachDatabase("question sets JSON API", () => {
     };
     expect(body.set.items).toHaveLength(40);
     expect(body.report.entries.filter((e) => e.kind === "skipped").map((e) => e.line)).toEqual([55, 61, 177]);
-    const raw = await call(importRoute.POST as Handler, "POST", "/sets/import?format=gift&title=Raw", owner, text, {}, "text/plain");
+    const raw = await call(importRoute.POST, "POST", "/sets/import?format=gift&title=Raw", owner, text, {}, "text/plain");
     expect(raw.status).toBe(201);
-    const bad = await call(importRoute.POST as Handler, "POST", "/sets/import", owner, {
+    const bad = await call(importRoute.POST, "POST", "/sets/import", owner, {
       format: "gift",
       text: "Match {=a -> b =c -> d =e -> f}",
     });

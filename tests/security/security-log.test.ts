@@ -12,10 +12,10 @@ let lines: string[] = [];
 const write = process.stdout.write.bind(process.stdout);
 beforeEach(() => {
   lines = [];
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     lines.push(String(chunk));
     return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  };
 });
 afterEach(() => {
   process.stdout.write = write;

@@ -49,7 +49,7 @@ export default async function CohortPage({ params }: Props) {
           Download as CSV
         </a>
       </p>
-      <DashboardView cohortId={id} data={data} />
+      <DashboardView data={data} />
       {cohort.can.manageAssignments && (
         <AssignmentForm cohortId={id} sets={sets.map((s) => ({ id: s.id, title: s.title }))} bases={LAB_BASES} />
       )}
