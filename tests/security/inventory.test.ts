@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pages, routeHandlers, serverActions } from "./inventory";
-import { ACTIONS, API_ROUTES, PAGES } from "./matrix";
+import { ACTIONS, API_ROUTES, DELEGATED, PAGES } from "./matrix";
 
 // Complete by construction: a route, page or action without a matrix row fails here, and so does a stale row.
 describe("the security matrix covers every entry point", () => {
@@ -38,5 +39,24 @@ describe("the security matrix covers every entry point", () => {
       Object.keys(ACTIONS).filter((a) => !found.includes(a)),
       "rows without an action",
     ).toEqual([]);
+  });
+  it("every delegated route is called in the integration test that holds its matrix", () => {
+    const missing: string[] = [];
+    for (const [route, access] of Object.entries(API_ROUTES)) {
+      if (access !== "delegated") continue;
+      const path = route.split(" ")[1]!;
+      const prefix = Object.keys(DELEGATED).find((p) => path.startsWith(p));
+      if (!prefix) {
+        missing.push(`${route}: no DELEGATED entry`);
+        continue;
+      }
+      // The tests name a route by its path after /api/v1, with {param} for [param] (as OpenAPI does).
+      const named = path.replace(/^\/api\/v1/, "").replace(/\[(\w+)\]/g, "{$1}");
+      const texts = DELEGATED[prefix]!.map((f) => fs.readFileSync(f, "utf8"));
+      const withIds = new RegExp('["`]' + named.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, '[^/"`]+') + '["`?]');
+      if (!texts.some((t) => t.includes(`"${named}"`) || withIds.test(t)))
+        missing.push(`${route}: not called in ${DELEGATED[prefix]!.join(", ")}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

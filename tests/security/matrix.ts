@@ -34,9 +34,12 @@ export const COHORT_ACTORS = ["cohortInstructor", "otherInstructor", "student", 
  * - signed-in: every signed-in user, on their own data (the route takes no id of someone else's);
  * - attempt-owner: the candidate whose attempt it is; everyone else signed in gets the unknown-id 404;
  * - set-owner / set-reader: the set's owner (and its viewers); everyone else signed in gets the unknown-id 404;
+ * - delegated: its actor matrix needs a world this file's does not build (a cohort with its owner, instructor, another
+ *   instructor, student, another student and removed student; a submitted set attempt to grade) and runs in the
+ *   integration test DELEGATED names (inventory.test.ts checks every such route is named in that test);
  * - http: not callable in-process (Auth.js, the share-link exchange): covered by http.spec.ts.
  */
-export type ApiAccess = "open" | "public" | "signed-in" | "attempt-owner" | "set-owner" | "set-reader" | "http";
+export type ApiAccess = "open" | "public" | "signed-in" | "attempt-owner" | "set-owner" | "set-reader" | "delegated" | "http";
 
 export const API_ROUTES: Record<string, ApiAccess> = {
   "GET /api/auth/[...nextauth]": "http",
@@ -64,12 +67,39 @@ export const API_ROUTES: Record<string, ApiAccess> = {
   "GET /api/v1/sets/[id]/export": "set-reader",
   "POST /api/v1/sets/[id]/share-link": "set-owner",
   "DELETE /api/v1/sets/[id]/share-link": "set-owner",
+  "PUT /api/v1/sets/[id]/grades": "delegated",
+  "GET /api/v1/cohorts": "delegated",
+  "POST /api/v1/cohorts": "delegated",
+  "POST /api/v1/cohorts/join": "delegated",
+  "GET /api/v1/cohorts/[id]": "delegated",
+  "POST /api/v1/cohorts/[id]/members": "delegated",
+  "DELETE /api/v1/cohorts/[id]/members/[userId]": "delegated",
+  "GET /api/v1/cohorts/[id]/invites": "delegated",
+  "POST /api/v1/cohorts/[id]/invites": "delegated",
+  "DELETE /api/v1/cohorts/[id]/invites/[inviteId]": "delegated",
+  "GET /api/v1/cohorts/[id]/assignments": "delegated",
+  "POST /api/v1/cohorts/[id]/assignments": "delegated",
+  "GET /api/v1/cohorts/[id]/assignments/[assignmentId]/submissions": "delegated",
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/submissions": "delegated",
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/extra-time": "delegated",
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts": "delegated",
+  "GET /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]": "delegated",
+  "PUT /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]": "delegated",
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/submit": "delegated",
+  "GET /api/v1/cohorts/[id]/dashboard": "delegated",
+  "GET /api/v1/cohorts/[id]/dashboard.csv": "delegated",
   "GET /s/[token]": "http",
+};
+
+/** Where a delegated row's matrix runs: route prefix → the integration tests that call it as every actor. */
+export const DELEGATED: Record<string, string[]> = {
+  "/api/v1/cohorts": ["tests/integration/cohorts.test.ts", "tests/integration/cohort-dashboard.test.ts"],
+  "/api/v1/sets/[id]/grades": ["tests/integration/sets-api.test.ts"],
 };
 
 export type ApiOutcome = "ok" | "unauthenticated" | "invalid_token" | "not_found";
 
-export function expectedApi(access: Exclude<ApiAccess, "http">, actor: ApiActor): ApiOutcome {
+export function expectedApi(access: Exclude<ApiAccess, "http" | "delegated">, actor: ApiActor): ApiOutcome {
   if (access === "open") return "ok";
   if (actor === "revokedToken") return "invalid_token";
   if (access === "public") return "ok";
@@ -87,9 +117,11 @@ export function expectedApi(access: Exclude<ApiAccess, "http">, actor: ApiActor)
  * - guest-ok: 200 for everyone (a guest practises without an account);
  * - attempt-owner: the attempt's owner gets 200, everyone else the same 404 page as an unknown id;
  * - set-owner: the set's owner gets 200; other signed-in users the unknown-id 404; anonymous/guests /signin;
+ * - cohort-member: a cohort's members get 200 (tests/integration/cohorts.test.ts); here, where no actor belongs to the
+ *   cohort asked for, every signed-in user gets the unknown-id 404 and anonymous/guests /signin;
  * - share-link: /s shows the set to whoever holds a valid link cookie; without one (or revoked) the "link does not work" page.
  */
-export type PageAccess = "public" | "signed-in" | "guest-ok" | "attempt-owner" | "set-owner" | "share-link";
+export type PageAccess = "public" | "signed-in" | "guest-ok" | "attempt-owner" | "set-owner" | "cohort-member" | "share-link";
 
 export const PAGES: Record<string, PageAccess> = {
   "/": "public",
@@ -111,6 +143,9 @@ export const PAGES: Record<string, PageAccess> = {
   "/sets/[id]": "set-owner",
   "/sets/[id]/results": "set-owner",
   "/s": "share-link",
+  "/cohorts": "signed-in",
+  "/cohorts/[id]": "cohort-member",
+  "/cohorts/join/[token]": "signed-in",
 };
 
 /**
@@ -132,7 +167,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   "oauth.signInWithProviderAction": "public",
   "password-reset.requestResetAction": "public",
   "password-reset.resetPasswordAction": "public",
-  "progress.saveSelfGradeAction": "actor",
+  "progress.saveSelfGradeAction": "actor-creates-guest",
   "progress.getSelfGradeAction": "actor",
   "quiz.startAttemptAction": "actor-creates-guest",
   "quiz.saveAnswersAction": "actor",
@@ -147,8 +182,25 @@ export const ACTIONS: Record<string, ActionAccess> = {
   "sets.revokeShareLinkAction": "user",
   "sets.importSetAction": "user",
   "sets.parseItemsAction": "user",
-  "sets.bankItemsAction": "user",
   "sets.startSetAttemptAction": "actor-creates-guest",
+  "sets.gradeFreeTextAction": "user",
+  "sets.searchBankAction": "user",
+  "sets.bankPickAction": "user",
+  "cohorts.createCohortAction": "user",
+  "cohorts.deleteCohortAction": "user",
+  "cohorts.addInstructorAction": "user",
+  "cohorts.removeMemberAction": "user",
+  "cohorts.createInviteAction": "user",
+  "cohorts.revokeInviteAction": "user",
+  "cohorts.joinByCodeAction": "user",
+  "cohorts.joinByTokenAction": "user",
+  "cohorts.createAssignmentAction": "user",
+  "cohorts.deleteAssignmentAction": "user",
+  "cohorts.grantExtraTimeAction": "user",
+  "cohorts.startAssignmentAttemptAction": "user",
+  "cohorts.saveAssignmentAnswersAction": "user",
+  "cohorts.submitAssignmentAttemptAction": "user",
+  "cohorts.submitChallengeAction": "user",
   "sets.submitSetAttemptAction": "actor",
   "tokens.createTokenAction": "user",
   "tokens.revokeTokenAction": "user",
