@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -141,7 +142,16 @@ describe("the shipped bank", () => {
     expect(bank.filter((e) => /```\w+/.test(e.question.answer)).length).toBeGreaterThanOrEqual(3);
   });
 
-  // The seed sits beside the repository (../shared) on developer machines and in CI.
+  // The official question's four parts, as the seed file gives them (question, "Instruction: …", "Context: …", the
+  // answer), hash to this digest; recorded from the seed so the check runs on any clone, with or without the file.
+  const SEED_PARTS_SHA256 = "27eafea905ba4514cb8c1df44156b12eb5cb41c924042c08a455c180edaef304";
+  it("serves the official question, instruction, context and answer exactly as the seed gives them (by digest)", () => {
+    const q = bank.find((e) => e.question.slug === "layer-freezing")!.question;
+    const parts = [q.question, `Instruction: ${q.instruction}`, `Context: ${q.context}`, q.answer];
+    expect(crypto.createHash("sha256").update(JSON.stringify(parts)).digest("hex")).toBe(SEED_PARTS_SHA256);
+  });
+
+  // Where the seed file itself sits beside the repository (../shared), compare with it directly too.
   const seedFile = path.resolve("..", "shared", "seed", "000_d753d79a0be1cd1b.txt");
   it.runIf(fs.existsSync(seedFile))("holds the official question, instruction, context and answer verbatim from the seed", () => {
     const seed = fs.readFileSync(seedFile, "utf8");
