@@ -55,6 +55,7 @@ const ITEMS = [
 ];
 
 test.beforeAll(async ({ baseURL }) => {
+  test.setTimeout(180_000); // may wait out the share-link rate limit (openLink)
   base = baseURL!;
   // High pool indexes: the e2e fixtures take theirs from the bottom of the pool.
   ctx.setOwner = await jar(session(190));
@@ -78,9 +79,9 @@ test.beforeAll(async ({ baseURL }) => {
   w.revokedToken = await link();
   w.linkToken = await link();
   ctx.linkCandidate = await jar();
-  expect((await ctx.linkCandidate.get(`/s/${w.linkToken}`, { maxRedirects: 0 })).status()).toBe(303);
+  expect((await openLink(ctx.linkCandidate, w.linkToken)).status()).toBe(303);
   ctx.revokedLink = await jar();
-  expect((await ctx.revokedLink.get(`/s/${w.revokedToken}`, { maxRedirects: 0 })).status()).toBe(404);
+  expect((await openLink(ctx.revokedLink, w.revokedToken)).status()).toBe(404);
   r = await ctx.candidate.post("/api/v1/attempts", { data: { slug: SLUG } });
   expect(r.status(), await r.text()).toBe(201);
   w.attemptId = ((await r.json()) as { attempt: { id: string } }).attempt.id;
@@ -198,6 +199,18 @@ const INPUTS: () => Record<string, unknown> = () => ({
   submitSetAttemptAction: { attemptId: w.attemptId, version: 0 },
 });
 
+/**
+ * Opens a share link as a browser would. Link lookups are rate-limited per address (30 a minute) and every spec of the
+ * run shares one address, so a 429 here is the limit working: wait out its Retry-After once, then ask again.
+ */
+async function openLink(c: APIRequestContext, token: string) {
+  const res = await c.get(`/s/${token}`, { maxRedirects: 0 });
+  if (res.status() !== 429) return res;
+  const wait = Math.min(61, Number(res.headers()["retry-after"] ?? "60"));
+  await new Promise((r) => setTimeout(r, wait * 1000));
+  return c.get(`/s/${token}`, { maxRedirects: 0 });
+}
+
 /** The action's own result row of a Flight answer (`0:{"a":"$@1",…}` then `1:{…}`), or the whole body. */
 function actionResult(body: string): string {
   const rows = new Map(body.split("\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1)] as const));
@@ -207,7 +220,7 @@ function actionResult(body: string): string {
 
 async function setState() {
   const r = await ctx.setOwner!.get(`/api/v1/sets/${w.setId}`);
-  const link = await (await jar()).get(`/s/${w.linkToken}`, { maxRedirects: 0 });
+  const link = await openLink(await jar(), w.linkToken);
   const attempt = await ctx.candidate!.get(`/api/v1/attempts/${w.attemptId}`);
   return {
     set: r.status() === 200 ? ((await r.json()) as { set: { title: string } }).set.title : r.status(),
@@ -217,6 +230,7 @@ async function setState() {
 }
 
 test("every server action posted directly: without a session it is refused without effect; from a foreign origin a 403", async () => {
+  test.setTimeout(180_000); // setState opens the share link (openLink may wait out the rate limit)
   const ids = actionIds();
   const inputs = INPUTS();
   const before = await setState();
