@@ -20,6 +20,19 @@ import * as results from "@/app/api/v1/sets/[id]/results/route";
 import * as resultsCsv from "@/app/api/v1/sets/[id]/results.csv/route";
 import * as setExport from "@/app/api/v1/sets/[id]/export/route";
 import * as share from "@/app/api/v1/sets/[id]/share-link/route";
+import * as grades from "@/app/api/v1/sets/[id]/grades/route";
+import * as cohorts from "@/app/api/v1/cohorts/route";
+import * as cohortJoin from "@/app/api/v1/cohorts/join/route";
+import * as cohortMembers from "@/app/api/v1/cohorts/[id]/members/route";
+import * as cohortMember from "@/app/api/v1/cohorts/[id]/members/[userId]/route";
+import * as cohortInvites from "@/app/api/v1/cohorts/[id]/invites/route";
+import * as cohortInvite from "@/app/api/v1/cohorts/[id]/invites/[inviteId]/route";
+import * as cohortAssignments from "@/app/api/v1/cohorts/[id]/assignments/route";
+import * as cohortSubmissions from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/submissions/route";
+import * as cohortExtraTime from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/extra-time/route";
+import * as cohortAttempts from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/route";
+import * as cohortAttempt from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/route";
+import * as cohortSubmit from "@/app/api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/submit/route";
 
 /** The route handlers called in-process as Next calls them (tests/integration/sets-api.test.ts does the same). */
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -49,6 +62,20 @@ export const HANDLERS: Record<string, Handler> = {
   "GET /api/v1/sets/[id]/export": h(setExport.GET),
   "POST /api/v1/sets/[id]/share-link": h(share.POST),
   "DELETE /api/v1/sets/[id]/share-link": h(share.DELETE),
+  // Called here only by the fuzzer: their actor matrix runs in tests/integration (matrix.ts, DELEGATED).
+  "PUT /api/v1/sets/[id]/grades": h(grades.PUT),
+  "POST /api/v1/cohorts": h(cohorts.POST),
+  "POST /api/v1/cohorts/join": h(cohortJoin.POST),
+  "POST /api/v1/cohorts/[id]/members": h(cohortMembers.POST),
+  "DELETE /api/v1/cohorts/[id]/members/[userId]": h(cohortMember.DELETE),
+  "POST /api/v1/cohorts/[id]/invites": h(cohortInvites.POST),
+  "DELETE /api/v1/cohorts/[id]/invites/[inviteId]": h(cohortInvite.DELETE),
+  "POST /api/v1/cohorts/[id]/assignments": h(cohortAssignments.POST),
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/submissions": h(cohortSubmissions.POST),
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/extra-time": h(cohortExtraTime.POST),
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts": h(cohortAttempts.POST),
+  "PUT /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]": h(cohortAttempt.PUT),
+  "POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/submit": h(cohortSubmit.POST),
 };
 
 const BASE = "http://layerwise.test";
@@ -84,6 +111,8 @@ export type World = {
   attemptId: string;
   attemptVersion: number;
   itemId: string;
+  /** A cohort the set owner made (the fuzzer's cohort routes reach past "not found" with it). */
+  cohortId: string;
 };
 
 /** A fresh cast for one row: every API actor with its credential, the owner's set, the candidate's open attempt. */
@@ -109,7 +138,10 @@ export async function makeWorld(): Promise<World> {
   const started = await call("POST /api/v1/attempts", tokens.candidate, { body: { slug: SLUG } });
   if (started.status !== 201) throw new Error(`attempt start: ${started.status} ${await started.text()}`);
   const a = ((await started.json()) as { attempt: { id: string; answersVersion: number; items: { id: string }[] } }).attempt;
-  return { tokens, emails, setId, attemptId: a.id, attemptVersion: a.answersVersion, itemId: a.items[0]!.id };
+  const cohort = await call("POST /api/v1/cohorts", tokens.setOwner, { body: { title: "Matrix cohort" } });
+  if (cohort.status !== 201) throw new Error(`cohort create: ${cohort.status} ${await cohort.text()}`);
+  const cohortId = ((await cohort.json()) as { cohort: { id: string } }).cohort.id;
+  return { tokens, emails, setId, attemptId: a.id, attemptVersion: a.answersVersion, itemId: a.items[0]!.id, cohortId };
 }
 
 /** The request each row makes (valid input, so only access decides the outcome). */

@@ -53,7 +53,7 @@ const items = fc.oneof(fc.array(item, { maxLength: 4 }), field);
 const answers = fc.oneof(fc.dictionary(fc.oneof(fc.constant("q1"), fc.string({ maxLength: 20 })), field, { maxKeys: 4 }), field);
 
 type Case = { route: string; input: (w: World) => fc.Arbitrary<{ params?: Record<string, string>; body?: unknown; query?: string }> };
-const id = (w: World, key: "setId" | "attemptId") =>
+const id = (w: World, key: "setId" | "attemptId" | "cohortId") =>
   fc.oneof({ weight: 4, arbitrary: fc.constant(w[key]) }, { weight: 1, arbitrary: fc.string({ maxLength: 300 }) });
 const raw = (b: unknown) => (b && typeof b === "object" && "raw" in b ? (b as { raw: string }).raw : b);
 
@@ -121,6 +121,55 @@ const CASES: Case[] = [
   },
   { route: "GET /api/v1/attempts/[id]", input: (w) => id(w, "attemptId").map((id) => ({ params: { id } })) },
   { route: "GET /api/v1/sets/[id]", input: (w) => id(w, "setId").map((id) => ({ params: { id } })) },
+  {
+    route: "PUT /api/v1/sets/[id]/grades",
+    input: (w) =>
+      fc.record({ id: id(w, "setId"), b: body(["attemptId", "itemId", "ticked"]) }).map(({ id, b }) => ({ params: { id }, body: raw(b) })),
+  },
+  { route: "POST /api/v1/cohorts", input: () => body(["title", "description"]).map((b) => ({ body: raw(b) })) },
+  { route: "POST /api/v1/cohorts/join", input: () => body(["code"]).map((b) => ({ body: raw(b) })) },
+  ...(
+    [
+      ["POST /api/v1/cohorts/[id]/members", ["email"]],
+      ["POST /api/v1/cohorts/[id]/invites", ["expiresAt", "maxUses"]],
+      ["POST /api/v1/cohorts/[id]/assignments", ["kind", "title", "setId", "challenge", "dueAt"]],
+    ] as const
+  ).map(([route, keys]) => ({
+    route,
+    input: (w: World) => fc.record({ id: id(w, "cohortId"), b: body([...keys]) }).map(({ id, b }) => ({ params: { id }, body: raw(b) })),
+  })),
+  ...(
+    [
+      ["DELETE /api/v1/cohorts/[id]/members/[userId]", "userId", []],
+      ["DELETE /api/v1/cohorts/[id]/invites/[inviteId]", "inviteId", []],
+      ["POST /api/v1/cohorts/[id]/assignments/[assignmentId]/submissions", "assignmentId", ["settings", "claimed"]],
+      ["POST /api/v1/cohorts/[id]/assignments/[assignmentId]/extra-time", "assignmentId", ["userId", "extraMinutes"]],
+      ["POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts", "assignmentId", []],
+    ] as const
+  ).map(([route, param, keys]) => ({
+    route,
+    input: (w: World) =>
+      fc
+        .record({ id: id(w, "cohortId"), other: fc.string({ maxLength: 300 }), b: body([...keys]) })
+        .map(({ id, other, b }) => ({ params: { id, [param]: other }, body: keys.length ? raw(b) : undefined })),
+  })),
+  ...(
+    [
+      ["PUT /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]", ["version", "answers"]],
+      ["POST /api/v1/cohorts/[id]/assignments/[assignmentId]/attempts/[attemptId]/submit", ["version"]],
+    ] as const
+  ).map(([route, keys]) => ({
+    route,
+    input: (w: World) =>
+      fc
+        .record({
+          id: id(w, "cohortId"),
+          assignmentId: fc.string({ maxLength: 300 }),
+          attemptId: id(w, "attemptId"),
+          b: body([...keys], { answers }),
+        })
+        .map(({ id, assignmentId, attemptId, b }) => ({ params: { id, assignmentId, attemptId }, body: raw(b) })),
+  })),
 ];
 
 describeEachDatabase("input fuzzing through the real routes", ({ kind }) => {
