@@ -109,7 +109,7 @@ test("create a cohort, assign a set and a challenge, invite, join as a student, 
   await tabTo(student, student.getByRole("button", { name: "Join the cohort" }));
   await student.keyboard.press("Enter");
   await expect(student).toHaveURL(cohortUrl);
-  await expect(student.getByRole("heading", { name: "Your assignments" })).toBeVisible();
+  await expect(student.getByRole("heading", { name: "Your assignments", exact: true })).toBeVisible();
   await expect(student.getByRole("cell", { name: "Open" })).toHaveCount(2);
   await expect(student.getByRole("button", { name: "Make an invite" })).toHaveCount(0);
   expect(await seriousA11yViolations(student)).toEqual([]);
