@@ -11,8 +11,8 @@ const input = "w-40 max-w-full rounded-md border border-slate-400 bg-white px-3 
 
 type Ids = { cohortId: string; assignmentId: string };
 
-/** Start (or resume) the student's attempt at a set assignment; the page then renders the runner. */
-export function StartAssignmentButton({ cohortId, assignmentId, resume }: Ids & { resume: boolean }) {
+/** Start (or, after a submit, start another if the set allows) the student's attempt at a set assignment; the page then renders the runner. */
+export function StartAssignmentButton({ cohortId, assignmentId, again }: Ids & { again: boolean }) {
   const router = useRouter();
   const { run, pending, error } = useServerAction(startAssignmentAttemptAction);
   return (
@@ -25,7 +25,7 @@ export function StartAssignmentButton({ cohortId, assignmentId, resume }: Ids & 
       }}
     >
       <button type="submit" className={btnPrimary} disabled={pending}>
-        {resume ? "Continue" : "Start"}
+        {again ? "Start another attempt" : "Start"}
       </button>
       {error && (
         <p role="alert" className="text-rose-700 dark:text-rose-300">

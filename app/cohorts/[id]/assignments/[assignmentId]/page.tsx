@@ -109,7 +109,9 @@ export default async function AssignmentPage({ params }: Props) {
             {a.timeLimitMinutes ? ` with a time limit of ${a.timeLimitMinutes} minutes from when you start` : " without a time limit"}.
           </p>
         )}
-        {mine.status !== "in_progress" && <StartAssignmentButton cohortId={id} assignmentId={assignmentId} resume={false} />}
+        {mine.status !== "in_progress" && (
+          <StartAssignmentButton cohortId={id} assignmentId={assignmentId} again={mine.status === "submitted"} />
+        )}
       </div>
     );
   }
