@@ -145,6 +145,7 @@ export const PAGES: Record<string, PageAccess> = {
   "/s": "share-link",
   "/cohorts": "signed-in",
   "/cohorts/[id]": "cohort-member",
+  "/cohorts/[id]/assignments/[assignmentId]": "cohort-member",
   "/cohorts/join/[token]": "signed-in",
 };
 
