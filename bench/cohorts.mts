@@ -21,23 +21,13 @@
 import os from "node:os";
 import pg from "pg";
 import "./support/no-server-only.mjs";
+import { median, p90, parseNumberFlags } from "./support/stats.mjs";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 type Flags = { students: number; attempts: number; reps: number };
 
-function parseFlags(flags: string[]): Flags {
-  const out: Flags = { students: 500, attempts: 10, reps: 15 };
-  for (let i = 0; i < flags.length; i += 2) {
-    const key = flags[i]!.replace(/^--/, "") as keyof Flags;
-    if (!(key in out)) throw new Error(`unknown flag ${flags[i]} (known: --students, --attempts, --reps)`);
-    out[key] = Number(flags[i + 1]);
-  }
-  return out;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
+const parseFlags = (flags: string[]): Flags => parseNumberFlags(flags, { students: 500, attempts: 10, reps: 15 });
 const round = (x: number) => Math.round(x * 10) / 10;
 const DAY = 86_400_000;
 

@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { median } from "./support/stats.mjs";
 
 interface Rep {
   /** Click to "finished", seen by the page. */
@@ -105,7 +106,6 @@ export async function runLabPageBench(flags: string[]) {
       process.stderr.write(`lab-page rep ${i + 1}: ${JSON.stringify(results[i])}\n`);
       await page.getByRole("button", { name: "Reset" }).click();
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     return {
       machine: {
         nproc: os.availableParallelism(),

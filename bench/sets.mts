@@ -16,24 +16,14 @@
 import os from "node:os";
 import pg from "pg";
 import "./support/no-server-only.mjs";
+import { median, p90, parseNumberFlags } from "./support/stats.mjs";
 
 // Measure what production runs: React's production build (the app's server runs with NODE_ENV=production).
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 type Flags = { candidates: number; items: number; reps: number };
 
-function parseFlags(flags: string[]): Flags {
-  const out: Flags = { candidates: 300, items: 30, reps: 25 };
-  for (let i = 0; i < flags.length; i += 2) {
-    const key = flags[i]!.replace(/^--/, "") as keyof Flags;
-    if (!(key in out)) throw new Error(`unknown flag ${flags[i]} (known: --candidates, --items, --reps)`);
-    out[key] = Number(flags[i + 1]);
-  }
-  return out;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
+const parseFlags = (flags: string[]): Flags => parseNumberFlags(flags, { candidates: 300, items: 30, reps: 25 });
 
 export async function runSetsBench(rawFlags: string[]) {
   const flags = parseFlags(rawFlags);
